@@ -1,0 +1,279 @@
+/* miriam-application.c: command line, application actions, settings
+ *
+ * Copyright 2026 The MIRIAM developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "miriam"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "miriam-application.h"
+#include "miriam-preferences-dialog.h"
+#include "miriam-window.h"
+
+struct _MiriamApplication
+{
+  GtkApplication  parent_instance;
+
+  MiriamSettings *settings;
+
+  /* From the command line, for the first window. */
+  char           *database;
+  char           *demo;
+};
+
+G_DEFINE_FINAL_TYPE (MiriamApplication, miriam_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file and remember it"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Create a demo database with fictitious people in this file and open it"), N_("FILE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the interface: nl, fr or de"), N_("CODE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+MiriamApplication *
+miriam_application_new (void)
+{
+  /* Not unique: a colleague on a terminal server, or a test, may run
+   * several instances with different files or languages. */
+  return g_object_new (MIRIAM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/be/ocmw/Miriam",
+                       NULL);
+}
+
+MiriamSettings *
+miriam_application_get_settings (MiriamApplication *self)
+{
+  g_return_val_if_fail (MIRIAM_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+void
+miriam_application_save_settings (MiriamApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!miriam_settings_save (self->settings, &error))
+    g_warning ("Could not save the settings: %s", error->message);
+}
+
+static MiriamWindow *
+get_window (MiriamApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return MIRIAM_IS_WINDOW (window) ? MIRIAM_WINDOW (window) : NULL;
+}
+
+static gint
+miriam_application_handle_local_options (GApplication *app,
+                                         GVariantDict *dict)
+{
+  MiriamApplication *self = MIRIAM_APPLICATION (app);
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("MIRIAM %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Relative paths are taken from where the command was typed. */
+  if (g_variant_dict_lookup (dict, "database", "^&ay", NULL))
+    {
+      const char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      g_variant_dict_lookup (dict, "database", "^&ay", &path);
+      file = g_file_new_for_commandline_arg (path);
+      self->database = g_file_get_path (file);
+    }
+  if (g_variant_dict_contains (dict, "demo"))
+    {
+      const char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      g_variant_dict_lookup (dict, "demo", "^&ay", &path);
+      file = g_file_new_for_commandline_arg (path);
+      self->demo = g_file_get_path (file);
+    }
+
+  return -1;
+}
+
+static void
+miriam_application_activate (GApplication *app)
+{
+  MiriamApplication *self = MIRIAM_APPLICATION (app);
+  MiriamWindow *window = get_window (self);
+  g_autofree char *default_db = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = miriam_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->demo != NULL)
+    {
+      miriam_window_create_demo (window, self->demo);
+      return;
+    }
+
+  if (self->database != NULL)
+    {
+      /* Chosen on the command line: remembered, like in Preferences. */
+      g_free (self->settings->database);
+      self->settings->database = g_strdup (self->database);
+      miriam_application_save_settings (self);
+      miriam_window_open_database (window, self->database, FALSE);
+      return;
+    }
+
+  if (self->settings->database != NULL)
+    miriam_window_open_database (window, self->settings->database, FALSE);
+  else
+    {
+      /* The local default is created on first use. */
+      default_db = miriam_settings_default_database ();
+      miriam_window_open_database (window, default_db, TRUE);
+    }
+}
+
+static void
+preferences_action (GSimpleAction *action G_GNUC_UNUSED,
+                    GVariant      *param G_GNUC_UNUSED,
+                    gpointer       user_data)
+{
+  MiriamApplication *self = user_data;
+  MiriamWindow *window = get_window (self);
+  MiriamPreferencesDialog *dialog = miriam_preferences_dialog_new (self, window);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+about_action (GSimpleAction *action G_GNUC_UNUSED,
+              GVariant      *param G_GNUC_UNUSED,
+              gpointer       user_data)
+{
+  MiriamApplication *self = user_data;
+  MiriamWindow *window = get_window (self);
+  static const char *authors[] = { "The MIRIAM developers", NULL };
+  g_autofree char *diagnostics = window ? miriam_window_describe_database (window) : NULL;
+
+  gtk_show_about_dialog (GTK_WINDOW (window),
+                         "program-name", "MIRIAM",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Participant files, group calendar and progress charts "
+                                       "for MIRIAM teams in OCMWs"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         "system-information", diagnostics,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action G_GNUC_UNUSED,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  MiriamApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows (not g_application_quit()) lets each one ask
+   * about unsaved work first. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+/* GtkApplication (unlike libadwaita's) does not load style.css itself. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/be/ocmw/Miriam/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+miriam_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open-database", { "<Control>o", NULL } },
+    { "win.new-database", { "<Control><Shift>n", NULL } },
+    { "win.show-section('participants')", { "<Alt>1", NULL } },
+    { "win.show-section('calendar')", { "<Alt>2", NULL } },
+    { "win.show-section('progress')", { "<Alt>3", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (miriam_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  load_style ();
+}
+
+static void
+miriam_application_finalize (GObject *object)
+{
+  MiriamApplication *self = MIRIAM_APPLICATION (object);
+
+  miriam_settings_free (self->settings);
+  g_free (self->database);
+  g_free (self->demo);
+
+  G_OBJECT_CLASS (miriam_application_parent_class)->finalize (object);
+}
+
+static void
+miriam_application_class_init (MiriamApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = miriam_application_finalize;
+
+  app_class->handle_local_options = miriam_application_handle_local_options;
+  app_class->startup = miriam_application_startup;
+  app_class->activate = miriam_application_activate;
+}
+
+static void
+miriam_application_init (MiriamApplication *self)
+{
+  self->settings = miriam_settings_load ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}

@@ -1,0 +1,703 @@
+/* miriam-window.c: the main window and its three sections
+ *
+ * Copyright 2026 The MIRIAM developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "miriam"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "store/miriam-demo.h"
+#include "store/miriam-store.h"
+
+#include "miriam-empty-state.h"
+#include "miriam-window.h"
+
+struct _MiriamWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStackSwitcher     *switcher;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkStack             *pages;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkLabel             *error_title;
+  GtkLabel             *error_message;
+  GtkLabel             *error_path;
+  GtkWidget            *create_here_button;
+  GtkStack             *sections;
+  MiriamEmptyState     *participants_state;
+  MiriamEmptyState     *calendar_state;
+  MiriamEmptyState     *progress_state;
+  GtkLabel             *status_label;
+
+  /* The file shown, or being opened. */
+  MiriamStore          *store;
+  char                 *path;
+  gboolean              create;
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (MiriamWindow, miriam_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static MiriamSettings *
+get_settings (MiriamWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return miriam_application_get_settings (MIRIAM_APPLICATION (app));
+}
+
+static void
+remember_database (MiriamWindow *self,
+                   const char   *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  MiriamSettings *settings = get_settings (self);
+
+  g_free (settings->database);
+  settings->database = g_strdup (path);
+  miriam_application_save_settings (MIRIAM_APPLICATION (app));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pages                                                                    */
+
+/* Hides the pages not shown, not just leaves them unmapped: GTK 4.8 tells
+ * screen readers that every child of a stack is visible, so Orca would
+ * read an old error message under the sections. */
+static void
+show_page (MiriamWindow *self,
+           const char   *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->pages, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == page);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher), g_str_equal (name, "content"));
+}
+
+static void
+show_loading (MiriamWindow *self,
+              const char   *message)
+{
+  gtk_label_set_text (self->loading_label, message);
+  gtk_spinner_start (self->spinner);
+  show_page (self, "loading");
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static const char *
+error_title (const GError *error)
+{
+  if (error->domain != MIRIAM_STORE_ERROR)
+    return _("The database could not be opened");
+
+  switch ((MiriamStoreError) error->code)
+    {
+    case MIRIAM_STORE_ERROR_FOLDER_MISSING:
+      return _("The folder of the database cannot be found");
+    case MIRIAM_STORE_ERROR_FILE_MISSING:
+      return _("The database file cannot be found");
+    case MIRIAM_STORE_ERROR_NOT_A_DATABASE:
+      return _("This is not a MIRIAM database");
+    case MIRIAM_STORE_ERROR_CORRUPT:
+      return _("The database file is damaged");
+    case MIRIAM_STORE_ERROR_WAL:
+      return _("The database file is in use in an unsafe way");
+    case MIRIAM_STORE_ERROR_NO_ACCESS:
+    case MIRIAM_STORE_ERROR_READ_ONLY:
+    case MIRIAM_STORE_ERROR_BUSY:
+    case MIRIAM_STORE_ERROR_CONFLICT:
+    case MIRIAM_STORE_ERROR_NOT_FOUND:
+    case MIRIAM_STORE_ERROR_INVALID:
+    case MIRIAM_STORE_ERROR_IO:
+    case MIRIAM_STORE_ERROR_NOT_OPEN:
+    default:
+      return _("The database could not be opened");
+    }
+}
+
+static void
+show_error (MiriamWindow *self,
+            const GError *error)
+{
+  gboolean missing = g_error_matches (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_FILE_MISSING);
+  g_autofree char *where = g_strdup_printf (_("File: %s"), self->path);
+
+  gtk_spinner_stop (self->spinner);
+  gtk_label_set_text (self->error_title, error_title (error));
+  gtk_label_set_text (self->error_message, error->message);
+  gtk_label_set_text (self->error_path, where);
+  gtk_widget_set_visible (self->create_here_button, missing);
+  show_page (self, "error");
+  gtk_label_set_text (self->status_label, "");
+  gtk_window_set_title (GTK_WINDOW (self), "MIRIAM");
+}
+
+static void
+update_title (MiriamWindow *self)
+{
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *title = g_strdup_printf ("%s — MIRIAM", name);
+  g_autofree char *status = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  switch (miriam_store_get_access (self->store))
+    {
+    case MIRIAM_STORE_READ_ONLY_FILE:
+    case MIRIAM_STORE_READ_ONLY_NEWER:
+      status = g_strdup_printf (_("Database: %s (read-only)"), self->path);
+      break;
+    case MIRIAM_STORE_WRITABLE:
+    default:
+      status = g_strdup_printf (_("Database: %s"), self->path);
+      break;
+    }
+  gtk_label_set_text (self->status_label, status);
+}
+
+static void
+update_banner (MiriamWindow *self)
+{
+  const char *text = NULL;
+
+  switch (miriam_store_get_access (self->store))
+    {
+    case MIRIAM_STORE_READ_ONLY_FILE:
+      text = _("This database file is read-only: you can look at everything, but not save "
+               "changes. Ask your IT service for write access if you need it.");
+      break;
+    case MIRIAM_STORE_READ_ONLY_NEWER:
+      text = _("This database was made by a newer version of MIRIAM, so it is opened "
+               "read-only. Update MIRIAM to make changes.");
+      break;
+    case MIRIAM_STORE_WRITABLE:
+    default:
+      break;
+    }
+
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+}
+
+/* Each section says honestly what this database holds and what to do
+ * first; the lists, calendar and charts arrive in them later. */
+static void
+update_sections (MiriamWindow             *self,
+                 const MiriamStoreSummary *summary)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  const char *demo_label = _("Try the Demo Database…");
+  gboolean writable = miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE;
+
+  if (summary->n_participants == 0)
+    miriam_empty_state_set (self->participants_state,
+                            _("No participants yet"),
+                            _("Each woman in MIRIAM gets one file here, from intake to aftercare. "
+                              "To see how it works, try the demo database with fictitious participants."),
+                            demo_label, "win.create-demo");
+  else
+    {
+      title = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                         summary->n_participants),
+                               summary->n_participants);
+      description = summary->current_cohort != NULL
+                    ? g_strdup_printf (_("Current cohort: %s"), summary->current_cohort)
+                    : NULL;
+      miriam_empty_state_set (self->participants_state, title, description, NULL, NULL);
+      g_clear_pointer (&title, g_free);
+      g_clear_pointer (&description, g_free);
+    }
+
+  if (summary->n_groups == 0)
+    miriam_empty_state_set (self->calendar_state,
+                            _("No groups yet"),
+                            _("Create a group to plan its sessions. A group meets at least every "
+                              "fourteen days."),
+                            summary->n_participants == 0 && writable ? demo_label : NULL,
+                            "win.create-demo");
+  else
+    {
+      title = g_strdup_printf (ngettext ("%u group session", "%u group sessions",
+                                         summary->n_sessions),
+                               summary->n_sessions);
+      description = g_strdup_printf (ngettext ("Planned for %u group.", "Planned for %u groups.",
+                                               summary->n_groups),
+                                     summary->n_groups);
+      miriam_empty_state_set (self->calendar_state, title, description, NULL, NULL);
+      g_clear_pointer (&title, g_free);
+      g_clear_pointer (&description, g_free);
+    }
+
+  if (summary->n_participants == 0)
+    miriam_empty_state_set (self->progress_state,
+                            _("No measurements yet"),
+                            _("Progress charts per life domain appear here once participants have "
+                              "a baseline measurement."),
+                            NULL, NULL);
+  else
+    miriam_empty_state_set (self->progress_state,
+                            _("Progress"),
+                            _("Baseline and final measurements per life domain, per participant, "
+                              "group and cohort."),
+                            NULL, NULL);
+}
+
+static void
+summary_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MiriamStoreSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  MiriamWindow *self = user_data;
+
+  summary = miriam_store_get_summary_finish (MIRIAM_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (summary == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_spinner_stop (self->spinner);
+  update_sections (self, summary);
+  show_page (self, "content");
+}
+
+static void
+show_store (MiriamWindow *self)
+{
+  update_title (self);
+  update_banner (self);
+  miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  MiriamWindow *self = user_data;
+
+  if (!miriam_store_open_finish (MIRIAM_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  show_store (self);
+}
+
+/* Forgets the current file without waiting for it: a store whose share
+ * hangs finishes on its own thread. */
+static void
+drop_store (MiriamWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  self->cancellable = g_cancellable_new ();
+}
+
+static MiriamStore *
+new_store (MiriamWindow *self,
+           const char   *path)
+{
+  MiriamStore *store = miriam_store_new (path);
+  g_autofree char *user = miriam_settings_get_user_name (get_settings (self));
+
+  miriam_store_set_user_name (store, user);
+  return store;
+}
+
+void
+miriam_window_open_database (MiriamWindow *self,
+                             const char   *path,
+                             gboolean      create)
+{
+  g_return_if_fail (MIRIAM_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  drop_store (self);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->create = create;
+
+  show_loading (self, _("Opening the database…"));
+  self->store = new_store (self, path);
+  miriam_store_open_async (self->store,
+                           create ? MIRIAM_STORE_OPEN_CREATE : MIRIAM_STORE_OPEN_EXISTING,
+                           self->cancellable, open_cb, self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Demo database                                                            */
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source G_GNUC_UNUSED,
+             gpointer      task_data,
+             GCancellable *cancellable G_GNUC_UNUSED)
+{
+  MiriamStore *store = task_data;
+  MiriamDemoOptions options;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  GError *error = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  miriam_demo_options_init_small (&options, &today);
+
+  /* The store does the file work on its own thread; this one only waits
+   * for it, so the main loop never does. */
+  if (miriam_store_open (store, MIRIAM_STORE_OPEN_CREATE, &error)
+      && miriam_demo_generate (store, &options, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+demo_cb (GObject      *object G_GNUC_UNUSED,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  MiriamWindow *self = user_data;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  show_store (self);
+}
+
+void
+miriam_window_create_demo (MiriamWindow *self,
+                           const char   *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MIRIAM_IS_WINDOW (self));
+
+  drop_store (self);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->create = FALSE;
+
+  show_loading (self, _("Creating the demo database…"));
+  self->store = new_store (self, path);
+
+  task = g_task_new (NULL, self->cancellable, demo_cb, self);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+char *
+miriam_window_describe_database (MiriamWindow *self)
+{
+  const char *access;
+
+  g_return_val_if_fail (MIRIAM_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return g_strdup (_("No database is open."));
+
+  switch (miriam_store_get_access (self->store))
+    {
+    case MIRIAM_STORE_READ_ONLY_FILE:
+      access = _("read-only (file permissions)");
+      break;
+    case MIRIAM_STORE_READ_ONLY_NEWER:
+      access = _("read-only (made by a newer version)");
+      break;
+    case MIRIAM_STORE_WRITABLE:
+    default:
+      access = _("read and write");
+      break;
+    }
+
+  return g_strdup_printf (_("Database: %s\nSchema version: %d (this version of MIRIAM: %d)\n"
+                            "Access: %s\nJournal: rollback (never WAL)"),
+                          self->path,
+                          miriam_store_get_file_version (self->store),
+                          miriam_store_schema_version (),
+                          access);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Actions                                                                  */
+
+static GtkFileFilter *
+database_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("MIRIAM databases"));
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.miriam");
+  return filter;
+}
+
+typedef enum {
+  CHOOSE_OPEN,
+  CHOOSE_NEW,
+  CHOOSE_DEMO,
+} ChooseMode;
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  MiriamWindow *self = user_data;
+  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mode"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (path == NULL)
+    return;
+
+  switch (mode)
+    {
+    case CHOOSE_OPEN:
+      remember_database (self, path);
+      miriam_window_open_database (self, path, FALSE);
+      break;
+    case CHOOSE_NEW:
+      /* An existing file is opened, never emptied: the chooser's
+       * "replace" must not wipe a team's database. */
+      remember_database (self, path);
+      miriam_window_open_database (self, path, TRUE);
+      break;
+    case CHOOSE_DEMO:
+      /* A demo is for trying things: it does not replace the team's file
+       * as the one opened next time. */
+      miriam_window_create_demo (self, path);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+choose_file (MiriamWindow *self,
+             ChooseMode    mode)
+{
+  GtkFileChooserNative *dialog;
+  const char *title = NULL, *accept = NULL;
+  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  switch (mode)
+    {
+    case CHOOSE_OPEN:
+      title = _("Open Database");
+      accept = _("_Open");
+      action = GTK_FILE_CHOOSER_ACTION_OPEN;
+      break;
+    case CHOOSE_NEW:
+      title = _("New Database");
+      accept = _("_Create");
+      break;
+    case CHOOSE_DEMO:
+      title = _("Create Demo Database");
+      accept = _("_Create");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), database_filter ());
+  if (mode == CHOOSE_NEW)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "miriam.sqlite");
+  else if (mode == CHOOSE_DEMO)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "miriam-demo.sqlite");
+
+  g_object_set_data (G_OBJECT (dialog), "mode", GINT_TO_POINTER (mode));
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name G_GNUC_UNUSED,
+                      GVariant   *param G_GNUC_UNUSED)
+{
+  choose_file (MIRIAM_WINDOW (widget), CHOOSE_OPEN);
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *param G_GNUC_UNUSED)
+{
+  choose_file (MIRIAM_WINDOW (widget), CHOOSE_NEW);
+}
+
+static void
+create_demo_action (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param G_GNUC_UNUSED)
+{
+  choose_file (MIRIAM_WINDOW (widget), CHOOSE_DEMO);
+}
+
+static void
+use_local_database_action (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  g_autofree char *path = miriam_settings_default_database ();
+
+  remember_database (self, NULL);
+  miriam_window_open_database (self, path, TRUE);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name G_GNUC_UNUSED,
+              GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->path);
+
+  if (path != NULL)
+    miriam_window_open_database (self, path, self->create);
+}
+
+static void
+create_here_action (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->path);
+
+  if (path != NULL)
+    miriam_window_open_database (self, path, TRUE);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *param)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (gtk_stack_get_child_by_name (self->sections, name) != NULL)
+    gtk_stack_set_visible_child_name (self->sections, name);
+}
+
+/* ---------------------------------------------------------------------- */
+
+MiriamWindow *
+miriam_window_new (MiriamApplication *app)
+{
+  return g_object_new (MIRIAM_TYPE_WINDOW, "application", app, NULL);
+}
+
+static void
+miriam_window_dispose (GObject *object)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIRIAM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (miriam_window_parent_class)->dispose (object);
+}
+
+static void
+miriam_window_finalize (GObject *object)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (object);
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (miriam_window_parent_class)->finalize (object);
+}
+
+static void
+miriam_window_class_init (MiriamWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = miriam_window_dispose;
+  object_class->finalize = miriam_window_finalize;
+
+  g_type_ensure (MIRIAM_TYPE_EMPTY_STATE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, error_message);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, error_path);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, create_here_button);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, participants_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, status_label);
+
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.use-local-database", NULL, use_local_database_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.create-here", NULL, create_here_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+}
+
+static void
+miriam_window_init (MiriamWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  show_page (self, "loading");
+}

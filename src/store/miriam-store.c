@@ -1,0 +1,2072 @@
+/* miriam-store.c: one SQLite file shared by a team, behind one thread
+ *
+ * Copyright 2026 The MIRIAM developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file usually lives on an office network drive, opened by several
+ * people at once from Windows and Linux.  What keeps it safe there:
+ *  - a rollback journal (DELETE mode), never WAL: WAL needs shared memory
+ *    that network filesystems do not provide;
+ *  - synchronous=FULL and foreign_keys=ON on every connection;
+ *  - writes in BEGIN IMMEDIATE transactions, one per user action, so a
+ *    writer takes the lock before reading and never deadlocks a colleague;
+ *  - a busy handler that waits with backoff instead of failing on a lock;
+ *  - every file operation on the store's own thread, never the main loop.
+ */
+#define G_LOG_DOMAIN "miriam-store"
+
+#include "config.h"
+
+#include "miriam-store-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* 'MIRM': tells our files from other SQLite databases. */
+#define MIRIAM_APPLICATION_ID 0x4D49524D
+
+/* How long the busy handler waits for colleagues' locks before it gives
+ * up.  Transactions are short, so reaching this means something is wrong
+ * (a crashed client on a stale lock, a share that hangs). */
+#define BUSY_TIMEOUT_MS 30000
+
+/* From the GResource compiled into this library (miriam-store-resources.c):
+ * registered by hand, because a static library's constructors may be
+ * dropped by the linker. */
+void miriam_store_res_register_resource (void);
+
+static const char * const migrations[] = {
+  "0001-initial.sql",
+};
+
+struct _MiriamStore
+{
+  GObject parent_instance;
+
+  char              *path;
+  char              *user_name;
+  MiriamStoreAccess  access;
+  int                file_version;
+
+  /* Only touched on the worker thread. */
+  sqlite3           *db;
+  GHashTable        *statements;   /* SQL text -> sqlite3_stmt */
+  guint              tx_depth;
+
+  GThread           *thread;
+  GAsyncQueue       *jobs;
+  GMutex             lock;         /* guards thread start and the flags above */
+};
+
+G_DEFINE_TYPE (MiriamStore, miriam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (miriam-store-error-quark, miriam_store_error)
+
+typedef gpointer (*JobFunc) (MiriamStore *self, gpointer data, GError **error);
+
+typedef struct
+{
+  MiriamStore    *self;
+  JobFunc         func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+
+  GTask          *task;      /* async: the result goes here */
+  gboolean        detached;  /* nobody waits: free the job when done */
+
+  GMutex          mutex;     /* sync: the caller waits here */
+  GCond           cond;
+  gboolean        done;
+  gpointer        result;
+  GError         *error;
+} Job;
+
+/* Marks the end of the queue. */
+static Job stop_job;
+
+void
+miriam_store_summary_free (MiriamStoreSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->ocmw_name);
+  g_free (summary->current_cohort);
+  g_free (summary);
+}
+
+int
+miriam_store_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The worker thread                                                        */
+
+static gpointer
+worker_main (gpointer data)
+{
+  GAsyncQueue *jobs = data;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (jobs);
+      GError *error = NULL;
+      gpointer result;
+
+      if (job == &stop_job)
+        break;
+
+      if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
+        {
+          g_clear_object (&job->task);
+          if (job->data_free != NULL)
+            job->data_free (job->data);
+          g_free (job);
+          continue;
+        }
+
+      result = job->func (job->self, job->data, &error);
+
+      if (job->detached)
+        {
+          g_clear_error (&error);
+          g_free (job);
+        }
+      else if (job->task != NULL)
+        {
+          if (error != NULL)
+            g_task_return_error (job->task, error);
+          else
+            g_task_return_pointer (job->task, result, job->result_free);
+          g_clear_object (&job->task);
+          if (job->data_free != NULL)
+            job->data_free (job->data);
+          g_free (job);
+        }
+      else
+        {
+          g_mutex_lock (&job->mutex);
+          job->result = result;
+          job->error = error;
+          job->done = TRUE;
+          g_cond_signal (&job->cond);
+          g_mutex_unlock (&job->mutex);
+        }
+    }
+
+  g_async_queue_unref (jobs);
+  return NULL;
+}
+
+static gboolean
+on_worker_thread (MiriamStore *self)
+{
+  return self->thread != NULL && g_thread_self () == self->thread;
+}
+
+static void
+ensure_thread (MiriamStore *self)
+{
+  g_mutex_lock (&self->lock);
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("miriam-store",
+                                 worker_main,
+                                 g_async_queue_ref (self->jobs));
+  g_mutex_unlock (&self->lock);
+}
+
+/* Runs @func on the worker thread and waits for it.  Called on the worker
+ * thread itself (from inside miriam_store_write()), it just runs it. */
+static gpointer
+run_sync (MiriamStore  *self,
+          JobFunc       func,
+          gpointer      data,
+          GError      **error)
+{
+  Job job = { 0 };
+
+  if (on_worker_thread (self))
+    return func (self, data, error);
+
+  ensure_thread (self);
+
+  job.self = self;
+  job.func = func;
+  job.data = data;
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+
+  g_async_queue_push (self->jobs, &job);
+
+  g_mutex_lock (&job.mutex);
+  while (!job.done)
+    g_cond_wait (&job.cond, &job.mutex);
+  g_mutex_unlock (&job.mutex);
+
+  g_mutex_clear (&job.mutex);
+  g_cond_clear (&job.cond);
+
+  if (job.error != NULL)
+    g_propagate_error (error, job.error);
+
+  return job.result;
+}
+
+static void
+run_async (MiriamStore         *self,
+           JobFunc              func,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GDestroyNotify       result_free,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  ensure_thread (self);
+
+  job->self = self;
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  /* Results that nobody collects (window closed meanwhile) are freed. */
+  g_task_set_return_on_cancel (job->task, FALSE);
+
+  g_async_queue_push (self->jobs, job);
+}
+
+static gpointer
+finish_pointer (MiriamStore   *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Errors                                                                   */
+
+/* Turns an SQLite result code into a message a social worker can act on.
+ * SQLite's own text goes to the debug log only: it names constraints and
+ * files, never the data. */
+void
+miriam_store_set_error (MiriamStore  *self,
+                        int           rc,
+                        GError      **error)
+{
+  int primary = rc & 0xff;
+
+  g_debug ("SQLite error %d: %s", rc,
+           self->db != NULL ? sqlite3_errmsg (self->db) : "(no connection)");
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_BUSY,
+                           _("Colleagues kept the database file busy for too long. "
+                             "Nothing was lost; please try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_READ_ONLY,
+                           _("The database file is read-only, so this change cannot be saved."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CORRUPT,
+                           _("The database file is damaged. Restore a backup or ask your IT service for help."));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_A_DATABASE,
+                           _("The file is there, but it holds something other than a MIRIAM database. "
+                             "Check that you chose the right file."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_INVALID,
+                           (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+                           ? _("This refers to something that is not in the database (any more).")
+                           : _("Some of the data are not valid, so nothing was saved."));
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NO_ACCESS,
+                           _("The database file cannot be opened. Check that the network drive is "
+                             "connected and that you may use this file."));
+      break;
+    case SQLITE_FULL:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_IO,
+                           _("The disk holding the database file is full. Nothing was saved."));
+      break;
+    default:
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_IO,
+                           _("The database file could not be read or written. Check that the "
+                             "network drive is connected, then try again."));
+      break;
+    }
+}
+
+static gboolean
+check_open (MiriamStore  *self,
+            GError      **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_OPEN,
+                       _("No database file is open."));
+  return FALSE;
+}
+
+static gboolean
+check_writable (MiriamStore  *self,
+                GError      **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+  if (self->access == MIRIAM_STORE_WRITABLE)
+    return TRUE;
+  g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_READ_ONLY,
+                       self->access == MIRIAM_STORE_READ_ONLY_NEWER
+                       ? _("This database was written by a newer version of MIRIAM, so this version "
+                           "may only read it. Please update MIRIAM to make changes.")
+                       : _("The database file is read-only, so this change cannot be saved."));
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements and transactions (worker thread only)                         */
+
+/* Statements are prepared once per connection and kept: on a share every
+ * prepare may read the schema again. */
+sqlite3_stmt *
+miriam_store_prepare (MiriamStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (MiriamStore  *self,
+      const char   *sql,
+      GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nested calls (a write function saving several records) join the
+ * outermost transaction: one user action, one transaction. */
+gboolean
+miriam_store_begin (MiriamStore  *self,
+                    GError      **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  if (self->tx_depth++ > 0)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->tx_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+miriam_store_commit (MiriamStore  *self,
+                     GError      **error)
+{
+  g_assert (self->tx_depth > 0);
+
+  if (--self->tx_depth > 0)
+    return TRUE;
+  if (!exec (self, "COMMIT", error))
+    {
+      /* The commit failed (e.g. the share vanished): undo what we can so
+       * the connection is usable again; the caller still has the data. */
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+miriam_store_rollback (MiriamStore *self)
+{
+  g_assert (self->tx_depth > 0);
+
+  if (--self->tx_depth > 0)
+    return;
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Waits for colleagues' locks with growing pauses instead of failing at
+ * once.  Never shown to the user unless it lasts BUSY_TIMEOUT_MS. */
+static int
+busy_handler (void *data G_GNUC_UNUSED,
+              int   count)
+{
+  static const int delays_ms[] = { 2, 5, 10, 20, 50, 100, 150, 200 };
+  int total = 0;
+  int delay;
+
+  for (int i = 0; i < count && i < (int) G_N_ELEMENTS (delays_ms); i++)
+    total += delays_ms[i];
+  if (count >= (int) G_N_ELEMENTS (delays_ms))
+    total += (count - G_N_ELEMENTS (delays_ms) + 1) * 250;
+
+  if (total >= BUSY_TIMEOUT_MS)
+    return 0;
+
+  delay = count < (int) G_N_ELEMENTS (delays_ms) ? delays_ms[count] : 250;
+  /* A little jitter, so that clients waiting for the same lock do not
+   * retry in lock-step. */
+  g_usleep ((delay + g_random_int_range (0, 1 + delay / 4)) * 1000);
+  return 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Opening                                                                  */
+
+static void
+close_db (MiriamStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  self->tx_depth = 0;
+}
+
+/* The name may be changed from the main thread while a save runs here. */
+static char *
+dup_user_name (MiriamStore *self)
+{
+  char *name;
+
+  g_mutex_lock (&self->lock);
+  name = g_strdup (self->user_name);
+  g_mutex_unlock (&self->lock);
+  return name;
+}
+
+static char *
+iso_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+path_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* The rollback journal is created beside the file, so the folder must be
+   * writable too. */
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* Checks what can be checked before SQLite touches the file: the magic
+ * string, the journal mode recorded in the header, and whether the file is
+ * shorter than the header says (a copy cut off halfway). */
+static gboolean
+check_header (const char  *path,
+              gboolean    *header_says_wal,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint8 header[100];
+  gsize n_read = 0;
+  guint32 page_size, n_pages, change_counter, valid_for;
+  goffset size;
+  g_autoptr(GError) local_error = NULL;
+
+  *header_says_wal = FALSE;
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NO_ACCESS,
+                           _("The database file cannot be read. Check that you may use this file."));
+      return FALSE;
+    }
+
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  size = info != NULL ? g_file_info_get_size (info) : -1;
+
+  if (size == 0)
+    return TRUE;   /* an empty file: SQLite makes it a database */
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_IO,
+                           _("The database file could not be read. Check that the network drive "
+                             "is connected, then try again."));
+      return FALSE;
+    }
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_A_DATABASE,
+                           _("The file is there, but it holds something other than a MIRIAM database. "
+                             "Check that you chose the right file."));
+      return FALSE;
+    }
+
+  *header_says_wal = header[18] == 2 || header[19] == 2;
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  /* The page count in the header is only trustworthy when written by a
+   * SQLite that maintains it, which the version-valid-for field tells. */
+  if (n_pages > 0 && change_counter == valid_for && size >= 0
+      && (goffset) n_pages * page_size > size)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CORRUPT,
+                           _("The database file is incomplete (it may have been copied only partly). "
+                             "Restore a backup or ask your IT service for help."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (MiriamStore  *self,
+           const char   *sql,
+           gint64       *value,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migrations (MiriamStore  *self,
+                  GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autofree char *resource = g_strconcat ("/be/ocmw/Miriam/store/", migrations[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = NULL;
+      gint64 version = 0;
+
+      if (!miriam_store_begin (self, error))
+        return FALSE;
+
+      /* Read the version inside the write transaction: a colleague who
+       * opened the same new file a moment ago may have migrated it. */
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        goto failed;
+      if (version > (gint64) i)
+        {
+          miriam_store_rollback (self);
+          continue;
+        }
+
+      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (!exec (self, sql, error))
+        goto failed;
+
+      if (i == 0 && !exec (self, "PRAGMA application_id = " G_STRINGIFY (MIRIAM_APPLICATION_ID), error))
+        goto failed;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+      if (!exec (self, set_version, error) || !miriam_store_commit (self, error))
+        goto failed;
+
+      g_debug ("Migrated the database to schema version %u", i + 1);
+      continue;
+
+    failed:
+      if (self->tx_depth > 0)
+        miriam_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (MiriamStore  *self,
+                 gboolean      read_only,
+                 GError      **error)
+{
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc;
+
+  close_db (self);
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      miriam_store_set_error (self, rc, error);
+      close_db (self);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_handler (self->db, busy_handler, self);
+  return TRUE;
+}
+
+static gpointer
+open_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  MiriamStoreOpenFlags flags = GPOINTER_TO_UINT (data);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  gboolean exists, header_says_wal = FALSE, read_only;
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  g_autofree char *journal_mode = NULL;
+
+  close_db (self);
+  self->access = MIRIAM_STORE_WRITABLE;
+  self->file_version = 0;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (!(flags & MIRIAM_STORE_OPEN_CREATE) || g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_FOLDER_MISSING,
+                               _("The folder of the database file cannot be found. If it is on a "
+                                 "network drive, check that the drive is connected."));
+          return NULL;
+        }
+    }
+
+  exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  if (!exists && !(flags & MIRIAM_STORE_OPEN_CREATE))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_FILE_MISSING,
+                           _("The database file cannot be found. It may have been moved, renamed "
+                             "or deleted."));
+      return NULL;
+    }
+  if (exists && !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_A_DATABASE,
+                           _("The file is there, but it holds something other than a MIRIAM database. "
+                             "Check that you chose the right file."));
+      return NULL;
+    }
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_WAL,
+                           _("Another program has this database open in a mode that is not safe on "
+                             "a network drive (a “-wal” file lies beside it). Close that program, "
+                             "or ask your IT service to remove the “-wal” file once nobody uses the "
+                             "database."));
+      return NULL;
+    }
+
+  if (exists && !check_header (self->path, &header_says_wal, error))
+    return NULL;
+
+  read_only = exists && !path_is_writable (self->path);
+  if (!exists && g_access (dir, W_OK) != 0)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NO_ACCESS,
+                           _("You may not create a file in this folder. Choose another folder."));
+      return NULL;
+    }
+
+  if (!open_connection (self, read_only, error))
+    return NULL;
+  if (read_only)
+    self->access = MIRIAM_STORE_READ_ONLY_FILE;
+
+  /* The first read of the schema is where SQLite notices a file that is
+   * not a database, or a damaged one. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error)
+      || !query_int (self, "PRAGMA application_id", &app_id, error)
+      || !query_int (self, "PRAGMA user_version", &version, error))
+    goto failed;
+
+  if ((app_id != 0 && app_id != MIRIAM_APPLICATION_ID) || (version == 0 && n_objects > 0))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_A_DATABASE,
+                           _("This file is a database of another program, not of MIRIAM."));
+      goto failed;
+    }
+
+  if (!read_only)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (!exec (self, "PRAGMA journal_mode = DELETE", error))
+        goto failed;
+      /* Check the mode took: another connection in WAL mode keeps it. */
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        journal_mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+      sqlite3_finalize (stmt);
+      if (g_strcmp0 (journal_mode, "delete") != 0)
+        {
+          g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_WAL,
+                               _("The database file is in a mode that is not safe on a network "
+                                 "drive, and it could not be switched back. Ask your IT service "
+                                 "for help."));
+          goto failed;
+        }
+    }
+  else if (header_says_wal)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_WAL,
+                           _("The database file is in a mode that is not safe on a network "
+                             "drive, and it could not be switched back. Ask your IT service "
+                             "for help."));
+      goto failed;
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error)
+      || !exec (self, "PRAGMA synchronous = FULL", error))
+    goto failed;
+
+  self->file_version = version;
+
+  if (version > miriam_store_schema_version ())
+    {
+      /* Written by a newer MIRIAM: reading is safe, writing might break
+       * rules this version does not know. */
+      if (!read_only && !open_connection (self, TRUE, error))
+        goto failed;
+      if (!exec (self, "PRAGMA foreign_keys = ON", error))
+        goto failed;
+      self->access = MIRIAM_STORE_READ_ONLY_NEWER;
+      return GINT_TO_POINTER (TRUE);
+    }
+
+  if (version < miriam_store_schema_version ())
+    {
+      if (read_only)
+        {
+          g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_READ_ONLY,
+                               _("This database must be updated for this version of MIRIAM, "
+                                 "but the file is read-only."));
+          goto failed;
+        }
+      if (!apply_migrations (self, error))
+        goto failed;
+      self->file_version = miriam_store_schema_version ();
+    }
+
+  return GINT_TO_POINTER (TRUE);
+
+failed:
+  close_db (self);
+  return NULL;
+}
+
+gboolean
+miriam_store_open (MiriamStore           *self,
+                   MiriamStoreOpenFlags   flags,
+                   GError               **error)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  return run_sync (self, open_job, GUINT_TO_POINTER (flags), error) != NULL;
+}
+
+void
+miriam_store_open_async (MiriamStore          *self,
+                         MiriamStoreOpenFlags  flags,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+  run_async (self, open_job, GUINT_TO_POINTER (flags), NULL, NULL,
+             miriam_store_open_async, cancellable, callback, user_data);
+}
+
+gboolean
+miriam_store_open_finish (MiriamStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_open_async, error) != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Summary                                                                  */
+
+static char *
+query_text (MiriamStore *self,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW
+      && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
+static gpointer
+summary_job (MiriamStore  *self,
+             gpointer      data G_GNUC_UNUSED,
+             GError      **error)
+{
+  g_autoptr(MiriamStoreSummary) summary = g_new0 (MiriamStoreSummary, 1);
+  gint64 n[4];
+  gboolean own_tx;
+  static const char * const counts[] = {
+    "SELECT count(*) FROM participant",
+    "SELECT count(*) FROM coaching_group",
+    "SELECT count(*) FROM session",
+    "SELECT count(*) FROM staff",
+  };
+
+  if (!check_open (self, error))
+    return NULL;
+
+  /* One read transaction, so the numbers belong together; inside a write
+   * transaction they already do. */
+  own_tx = sqlite3_get_autocommit (self->db);
+  if (own_tx && !exec (self, "BEGIN", error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (!query_int (self, counts[i], &n[i], error))
+      {
+        if (own_tx)
+          exec (self, "ROLLBACK", NULL);
+        return NULL;
+      }
+  summary->ocmw_name = query_text (self, "SELECT name FROM ocmw ORDER BY id LIMIT 1");
+  summary->current_cohort = query_text (self, "SELECT label FROM cohort ORDER BY start_date DESC LIMIT 1");
+  if (own_tx)
+    exec (self, "COMMIT", NULL);
+
+  summary->n_participants = n[0];
+  summary->n_groups = n[1];
+  summary->n_sessions = n[2];
+  summary->n_staff = n[3];
+
+  return g_steal_pointer (&summary);
+}
+
+MiriamStoreSummary *
+miriam_store_get_summary (MiriamStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, summary_job, NULL, error);
+}
+
+void
+miriam_store_get_summary_async (MiriamStore         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+  run_async (self, summary_job, NULL, NULL, (GDestroyNotify) miriam_store_summary_free,
+             miriam_store_get_summary_async, cancellable, callback, user_data);
+}
+
+MiriamStoreSummary *
+miriam_store_get_summary_finish (MiriamStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_get_summary_async, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Records                                                                  */
+
+static void
+bind_field (sqlite3_stmt      *stmt,
+            int                index,
+            const MiriamField *field,
+            gconstpointer      record)
+{
+  switch (field->type)
+    {
+    case MIRIAM_FIELD_TEXT:
+      {
+        const char *text = *MIRIAM_FIELD_PTR (record, field, char *);
+        sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+      }
+      break;
+    case MIRIAM_FIELD_INT:
+      sqlite3_bind_int64 (stmt, index, *MIRIAM_FIELD_PTR (record, field, gint64));
+      break;
+    case MIRIAM_FIELD_REF:
+      {
+        gint64 id = *MIRIAM_FIELD_PTR (record, field, gint64);
+        if (id > 0)
+          sqlite3_bind_int64 (stmt, index, id);
+        else
+          sqlite3_bind_null (stmt, index);
+      }
+      break;
+    case MIRIAM_FIELD_BOOL:
+      sqlite3_bind_int (stmt, index, *MIRIAM_FIELD_PTR (record, field, gboolean) ? 1 : 0);
+      break;
+    case MIRIAM_FIELD_DATE:
+      {
+        const GDate *date = MIRIAM_FIELD_PTR (record, field, GDate);
+        if (g_date_valid (date))
+          {
+            char iso[16];
+            g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
+                        g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+            sqlite3_bind_text (stmt, index, iso, -1, SQLITE_TRANSIENT);
+          }
+        else
+          sqlite3_bind_null (stmt, index);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_field (sqlite3_stmt      *stmt,
+            int                column,
+            const MiriamField *field,
+            gpointer           record)
+{
+  switch (field->type)
+    {
+    case MIRIAM_FIELD_TEXT:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+        miriam_record_set_text (record, field, text);
+      }
+      break;
+    case MIRIAM_FIELD_INT:
+    case MIRIAM_FIELD_REF:
+      *MIRIAM_FIELD_PTR (record, field, gint64) = sqlite3_column_int64 (stmt, column);
+      break;
+    case MIRIAM_FIELD_BOOL:
+      *MIRIAM_FIELD_PTR (record, field, gboolean) = sqlite3_column_int (stmt, column) != 0;
+      break;
+    case MIRIAM_FIELD_DATE:
+      {
+        GDate *date = MIRIAM_FIELD_PTR (record, field, GDate);
+        const char *iso = (const char *) sqlite3_column_text (stmt, column);
+        guint y, m, d;
+
+        g_date_clear (date, 1);
+        if (iso != NULL && sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) == 3
+            && g_date_valid_dmy (d, m, y))
+          g_date_set_dmy (date, d, m, y);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_row (sqlite3_stmt *stmt,
+          MiriamRow    *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->version = sqlite3_column_int64 (stmt, 1);
+  g_free (row->updated_at);
+  row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_free (row->updated_by);
+  row->updated_by = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+}
+
+/* "SELECT id, version, updated_at, updated_by, f1, ... FROM table" */
+static char *
+select_sql (const MiriamRecordInfo *info)
+{
+  GString *sql = g_string_new ("SELECT id, version, updated_at, updated_by");
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, ", %s", info->fields[i].name);
+  g_string_append_printf (sql, " FROM %s", info->name);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gpointer
+record_from_stmt (MiriamRecordKind  kind,
+                  sqlite3_stmt     *stmt)
+{
+  const MiriamRecordInfo *info = miriam_record_info (kind);
+  gpointer record = miriam_record_new (kind);
+
+  read_row (stmt, miriam_record_row (record));
+  for (guint i = 0; i < info->n_fields; i++)
+    read_field (stmt, 4 + i, &info->fields[i], record);
+
+  return record;
+}
+
+static gboolean
+insert_record (MiriamStore       *self,
+               MiriamRecordKind   kind,
+               gpointer           record,
+               const char        *now,
+               const char        *user,
+               GError           **error)
+{
+  const MiriamRecordInfo *info = miriam_record_info (kind);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  MiriamRow *row = miriam_record_row (record);
+  int rc;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", info->name);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, "%s, ", info->fields[i].name);
+  g_string_append (sql, "version, updated_at, updated_by) VALUES (");
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append (sql, "?, ");
+  g_string_append (sql, "1, ?, ?)");
+
+  if (!(stmt = miriam_store_prepare (self, sql->str, error)))
+    return FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_field (stmt, i + 1, &info->fields[i], record);
+  sqlite3_bind_text (stmt, info->n_fields + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, info->n_fields + 2, user, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  row->id = sqlite3_last_insert_rowid (self->db);
+  row->version = 1;
+  return TRUE;
+}
+
+static gboolean
+update_record (MiriamStore       *self,
+               MiriamRecordKind   kind,
+               gpointer           record,
+               const char        *now,
+               const char        *user,
+               GError           **error)
+{
+  const MiriamRecordInfo *info = miriam_record_info (kind);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *probe = NULL;
+  sqlite3_stmt *stmt;
+  MiriamRow *row = miriam_record_row (record);
+  gint64 version = 0;
+  int rc;
+
+  g_string_append_printf (sql, "UPDATE %s SET ", info->name);
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (sql, "%s = ?, ", info->fields[i].name);
+  g_string_append (sql, "version = version + 1, updated_at = ?, updated_by = ? "
+                        "WHERE id = ? AND version = ?");
+
+  if (!(stmt = miriam_store_prepare (self, sql->str, error)))
+    return FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_field (stmt, i + 1, &info->fields[i], record);
+  sqlite3_bind_text (stmt, info->n_fields + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, info->n_fields + 2, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, info->n_fields + 3, row->id);
+  sqlite3_bind_int64 (stmt, info->n_fields + 4, row->version);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 1)
+    {
+      row->version++;
+      return TRUE;
+    }
+
+  /* Nothing changed: either somebody saved it since it was loaded, or it
+   * was removed.  Tell which, so the interface can keep both versions. */
+  probe = g_strdup_printf ("SELECT version FROM %s WHERE id = %" G_GINT64_FORMAT,
+                           info->name, row->id);
+  if (!query_int (self, probe, &version, error))
+    return FALSE;
+
+  if (version > 0)
+    g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT,
+                         _("A colleague saved this in the meantime. Your changes were not "
+                           "saved yet and are still here."));
+  else
+    g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_FOUND,
+                         _("This was removed by a colleague in the meantime. Your changes were "
+                           "not saved and are still here."));
+  return FALSE;
+}
+
+typedef struct
+{
+  MiriamRecordKind  kind;
+  gpointer          record;    /* a copy, owned */
+  char             *ref_field;
+  gint64            id;
+} RecordJob;
+
+static void
+record_job_free (gpointer data)
+{
+  RecordJob *job = data;
+
+  if (job->record != NULL)
+    miriam_record_free (job->kind, job->record);
+  g_free (job->ref_field);
+  g_free (job);
+}
+
+/* Saves in place.  On failure the record is left exactly as passed in. */
+static gboolean
+save_in_place (MiriamStore       *self,
+               MiriamRecordKind   kind,
+               gpointer           record,
+               GError           **error)
+{
+  MiriamRow *row = miriam_record_row (record);
+  MiriamRow saved = *row;
+  g_autofree char *now = iso_now ();
+  g_autofree char *user = dup_user_name (self);
+  gboolean ok;
+
+  if (!miriam_store_begin (self, error))
+    return FALSE;
+
+  ok = row->id == 0
+       ? insert_record (self, kind, record, now, user, error)
+       : update_record (self, kind, record, now, user, error);
+
+  if (ok && !miriam_store_commit (self, error))
+    ok = FALSE;
+  else if (!ok)
+    miriam_store_rollback (self);
+
+  if (!ok)
+    {
+      row->id = saved.id;
+      row->version = saved.version;
+      return FALSE;
+    }
+
+  g_free (row->updated_at);
+  row->updated_at = g_steal_pointer (&now);
+  g_free (row->updated_by);
+  row->updated_by = g_steal_pointer (&user);
+  return TRUE;
+}
+
+static gpointer
+save_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  RecordJob *job = data;
+
+  if (!save_in_place (self, job->kind, job->record, error))
+    return NULL;
+  return g_steal_pointer (&job->record);
+}
+
+gboolean
+miriam_store_save (MiriamStore       *self,
+                   MiriamRecordKind   kind,
+                   gpointer           record,
+                   GError           **error)
+{
+  RecordJob job = { kind, NULL, NULL, 0 };
+  gpointer saved;
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (on_worker_thread (self))
+    return save_in_place (self, kind, record, error);
+
+  job.record = miriam_record_copy (kind, record);
+  saved = run_sync (self, save_job, &job, error);
+  if (saved == NULL)
+    {
+      miriam_record_free (kind, job.record);
+      return FALSE;
+    }
+
+  /* Copy back what the store set; the caller's fields stay its own. */
+  {
+    MiriamRow *dst = miriam_record_row (record), *src = miriam_record_row (saved);
+    dst->id = src->id;
+    dst->version = src->version;
+    g_free (dst->updated_at);
+    dst->updated_at = g_strdup (src->updated_at);
+    g_free (dst->updated_by);
+    dst->updated_by = g_strdup (src->updated_by);
+  }
+  miriam_record_free (kind, saved);
+  return TRUE;
+}
+
+typedef struct
+{
+  MiriamRecordKind kind;
+  gpointer         record;
+} SavedRecord;
+
+static void
+saved_record_free (gpointer data)
+{
+  SavedRecord *saved = data;
+  miriam_record_free (saved->kind, saved->record);
+  g_free (saved);
+}
+
+static gpointer
+save_async_job (MiriamStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  RecordJob *job = data;
+  SavedRecord *saved;
+
+  if (!save_in_place (self, job->kind, job->record, error))
+    return NULL;
+
+  saved = g_new0 (SavedRecord, 1);
+  saved->kind = job->kind;
+  saved->record = g_steal_pointer (&job->record);
+  return saved;
+}
+
+void
+miriam_store_save_async (MiriamStore         *self,
+                         MiriamRecordKind     kind,
+                         gpointer             record,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  RecordJob *job = g_new0 (RecordJob, 1);
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+
+  job->kind = kind;
+  job->record = miriam_record_copy (kind, record);
+  run_async (self, save_async_job, job, record_job_free, saved_record_free,
+             miriam_store_save_async, cancellable, callback, user_data);
+}
+
+gpointer
+miriam_store_save_finish (MiriamStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  SavedRecord *saved = finish_pointer (self, result, miriam_store_save_async, error);
+  gpointer record;
+
+  if (saved == NULL)
+    return NULL;
+  record = g_steal_pointer (&saved->record);
+  g_free (saved);
+  return record;
+}
+
+static gpointer
+load_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  RecordJob *job = data;
+  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+  g_autofree char *select = select_sql (info);
+  g_autofree char *sql = g_strconcat (select, " WHERE id = ?", NULL);
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+  int rc;
+
+  if (!check_open (self, error) || !(stmt = miriam_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = record_from_stmt (job->kind, stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_FOUND,
+                         _("This is no longer in the database; a colleague may have removed it."));
+  else if (rc != SQLITE_ROW)
+    miriam_store_set_error (self, rc, error);
+
+  return record;
+}
+
+gpointer
+miriam_store_load (MiriamStore       *self,
+                   MiriamRecordKind   kind,
+                   gint64             id,
+                   GError           **error)
+{
+  RecordJob job = { kind, NULL, NULL, id };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, load_job, &job, error);
+}
+
+/* GPtrArray has no free function with user data, so each kind gets one. */
+#define RECORD_FREE_FUNC(K, name) \
+  static void name (gpointer r) { miriam_record_free (K, r); }
+RECORD_FREE_FUNC (MIRIAM_RECORD_OCMW, free_ocmw)
+RECORD_FREE_FUNC (MIRIAM_RECORD_STAFF, free_staff)
+RECORD_FREE_FUNC (MIRIAM_RECORD_COHORT, free_cohort)
+RECORD_FREE_FUNC (MIRIAM_RECORD_GROUP, free_group)
+RECORD_FREE_FUNC (MIRIAM_RECORD_PARTICIPANT, free_participant)
+RECORD_FREE_FUNC (MIRIAM_RECORD_MEMBERSHIP, free_membership)
+RECORD_FREE_FUNC (MIRIAM_RECORD_CHILD, free_child)
+RECORD_FREE_FUNC (MIRIAM_RECORD_SESSION, free_session)
+RECORD_FREE_FUNC (MIRIAM_RECORD_CONTACT, free_contact)
+RECORD_FREE_FUNC (MIRIAM_RECORD_MEASUREMENT, free_measurement)
+#undef RECORD_FREE_FUNC
+
+static const GDestroyNotify record_free_funcs[MIRIAM_N_RECORD_KINDS] = {
+  free_ocmw, free_staff, free_cohort, free_group, free_participant,
+  free_membership, free_child, free_session, free_contact, free_measurement,
+};
+
+static gboolean
+is_ref_field (const MiriamRecordInfo *info,
+              const char             *name)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == MIRIAM_FIELD_REF && g_str_equal (info->fields[i].name, name))
+      return TRUE;
+  return FALSE;
+}
+
+static gpointer
+list_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  RecordJob *job = data;
+  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+  g_autofree char *select = select_sql (info);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  /* Field names come from the record description, never from the caller's
+   * text, so they are safe to put into SQL. */
+  if (job->ref_field != NULL)
+    {
+      g_return_val_if_fail (is_ref_field (info, job->ref_field), NULL);
+      sql = g_strdup_printf ("%s WHERE %s = ? ORDER BY id", select, job->ref_field);
+    }
+  else
+    sql = g_strdup_printf ("%s ORDER BY id", select);
+
+  if (!(stmt = miriam_store_prepare (self, sql, error)))
+    return NULL;
+  if (job->ref_field != NULL)
+    sqlite3_bind_int64 (stmt, 1, job->id);
+
+  records = g_ptr_array_new_with_free_func (record_free_funcs[job->kind]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_stmt (job->kind, stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+miriam_store_list (MiriamStore       *self,
+                   MiriamRecordKind   kind,
+                   const char        *ref_field,
+                   gint64             ref_id,
+                   GError           **error)
+{
+  RecordJob job = { kind, NULL, (char *) ref_field, ref_id };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, list_job, &job, error);
+}
+
+void
+miriam_store_list_async (MiriamStore         *self,
+                         MiriamRecordKind     kind,
+                         const char          *ref_field,
+                         gint64               ref_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  RecordJob *job = g_new0 (RecordJob, 1);
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+
+  job->kind = kind;
+  job->ref_field = g_strdup (ref_field);
+  job->id = ref_id;
+  run_async (self, list_job, job, record_job_free, (GDestroyNotify) g_ptr_array_unref,
+             miriam_store_list_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+miriam_store_list_finish (MiriamStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_list_async, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Links, attendance, scores                                                */
+
+typedef struct
+{
+  gint64                  a, b;
+  guint                   n;
+  const gint64           *ids;
+  const MiriamAttendance *marks;
+  GHashTable             *scores;
+} LinkJob;
+
+static gpointer
+group_staff_job (MiriamStore  *self,
+                 gpointer      data,
+                 GError      **error)
+{
+  LinkJob *job = data;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+  if (!(stmt = miriam_store_prepare (self, "INSERT OR IGNORE INTO group_staff (group_id, staff_id) "
+                                           "VALUES (?, ?)", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, job->a);
+  sqlite3_bind_int64 (stmt, 2, job->b);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      goto failed;
+    }
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+
+failed:
+  miriam_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+miriam_store_add_group_staff (MiriamStore  *self,
+                              gint64        group_id,
+                              gint64        staff_id,
+                              GError      **error)
+{
+  LinkJob job = { .a = group_id, .b = staff_id };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  return run_sync (self, group_staff_job, &job, error) != NULL;
+}
+
+static const char * const attendance_codes[] = { NULL, "present", "absent", "excused" };
+
+static gpointer
+attendance_job (MiriamStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  LinkJob *job = data;
+  g_autofree char *now = iso_now ();
+  g_autofree char *user = dup_user_name (self);
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (job->marks[i] == MIRIAM_ATTENDANCE_UNKNOWN)
+        stmt = miriam_store_prepare (self, "DELETE FROM attendance "
+                                           "WHERE session_id = ?1 AND participant_id = ?2", error);
+      else
+        stmt = miriam_store_prepare (self,
+                                     "INSERT INTO attendance (session_id, participant_id, status, "
+                                     "  updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                     "ON CONFLICT (session_id, participant_id) DO UPDATE SET "
+                                     "  status = excluded.status, version = version + 1, "
+                                     "  updated_at = excluded.updated_at, "
+                                     "  updated_by = excluded.updated_by "
+                                     "WHERE status <> excluded.status", error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, job->a);
+      sqlite3_bind_int64 (stmt, 2, job->ids[i]);
+      if (job->marks[i] != MIRIAM_ATTENDANCE_UNKNOWN)
+        {
+          sqlite3_bind_text (stmt, 3, attendance_codes[job->marks[i]], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5, user, -1, SQLITE_TRANSIENT);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          miriam_store_set_error (self, rc, error);
+          goto failed;
+        }
+    }
+
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+
+failed:
+  miriam_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+miriam_store_set_attendance (MiriamStore             *self,
+                             gint64                   session_id,
+                             guint                    n_marks,
+                             const gint64            *participant_ids,
+                             const MiriamAttendance  *marks,
+                             GError                 **error)
+{
+  LinkJob job = { .a = session_id, .n = n_marks, .ids = participant_ids, .marks = marks };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  /* Checked here, not in the job: returning from inside the transaction
+   * would leave it open, the file locked and later saves never written. */
+  for (guint i = 0; i < n_marks; i++)
+    g_return_val_if_fail (marks[i] <= MIRIAM_ATTENDANCE_EXCUSED, FALSE);
+  return run_sync (self, attendance_job, &job, error) != NULL;
+}
+
+static gpointer
+get_attendance_job (MiriamStore  *self,
+                    gpointer      data,
+                    GError      **error)
+{
+  LinkJob *job = data;
+  sqlite3_stmt *stmt;
+  MiriamAttendance mark = MIRIAM_ATTENDANCE_UNKNOWN;
+  int rc;
+
+  if (!check_open (self, error)
+      || !(stmt = miriam_store_prepare (self, "SELECT status FROM attendance "
+                                              "WHERE session_id = ? AND participant_id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job->a);
+  sqlite3_bind_int64 (stmt, 2, job->b);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      for (guint i = 1; i < G_N_ELEMENTS (attendance_codes); i++)
+        if (g_strcmp0 (code, attendance_codes[i]) == 0)
+          mark = i;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+  /* +1 so that UNKNOWN (0) is not taken for a failure. */
+  return GINT_TO_POINTER (mark + 1);
+}
+
+MiriamAttendance
+miriam_store_get_attendance (MiriamStore  *self,
+                             gint64        session_id,
+                             gint64        participant_id,
+                             GError      **error)
+{
+  LinkJob job = { .a = session_id, .b = participant_id };
+  gpointer result;
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), MIRIAM_ATTENDANCE_UNKNOWN);
+  result = run_sync (self, get_attendance_job, &job, error);
+  return result != NULL ? GPOINTER_TO_INT (result) - 1 : MIRIAM_ATTENDANCE_UNKNOWN;
+}
+
+static gpointer
+set_scores_job (MiriamStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  LinkJob *job = data;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+
+  if (!(stmt = miriam_store_prepare (self, "DELETE FROM score WHERE measurement_id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, job->a);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto sqlite_failed;
+
+  g_hash_table_iter_init (&iter, job->scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int score = GPOINTER_TO_INT (value);
+
+      if (!(stmt = miriam_store_prepare (self, "INSERT INTO score (measurement_id, domain, score) "
+                                               "VALUES (?, ?, ?)", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, job->a);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+      if (score >= 1 && score <= 5)
+        sqlite3_bind_int (stmt, 3, score);
+      else
+        sqlite3_bind_null (stmt, 3);   /* not applicable */
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        goto sqlite_failed;
+    }
+
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+
+sqlite_failed:
+  miriam_store_set_error (self, rc, error);
+failed:
+  miriam_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+miriam_store_set_scores (MiriamStore  *self,
+                         gint64        measurement_id,
+                         GHashTable   *scores,
+                         GError      **error)
+{
+  LinkJob job = { .a = measurement_id, .scores = scores };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  return run_sync (self, set_scores_job, &job, error) != NULL;
+}
+
+static gpointer
+get_scores_job (MiriamStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  LinkJob *job = data;
+  g_autoptr(GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error)
+      || !(stmt = miriam_store_prepare (self, "SELECT domain, score FROM score "
+                                              "WHERE measurement_id = ? AND score IS NOT NULL", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job->a);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (scores,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&scores);
+}
+
+GHashTable *
+miriam_store_get_scores (MiriamStore  *self,
+                         gint64        measurement_id,
+                         GError      **error)
+{
+  LinkJob job = { .a = measurement_id };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, get_scores_job, &job, error);
+}
+
+static gpointer
+life_domains_job (MiriamStore  *self,
+                  gpointer      data G_GNUC_UNUSED,
+                  GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error)
+      || !(stmt = miriam_store_prepare (self, "SELECT code FROM life_domain WHERE active "
+                                              "ORDER BY position", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+miriam_store_list_life_domains (MiriamStore  *self,
+                                GError      **error)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, life_domains_job, NULL, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Whole-action writes                                                      */
+
+typedef struct
+{
+  MiriamStoreWriteFunc func;
+  gpointer             user_data;
+} WriteJob;
+
+static gpointer
+write_job (MiriamStore  *self,
+           gpointer      data,
+           GError      **error)
+{
+  WriteJob *job = data;
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+  if (!job->func (self, job->user_data, error))
+    {
+      miriam_store_rollback (self);
+      return NULL;
+    }
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+gboolean
+miriam_store_write (MiriamStore           *self,
+                    MiriamStoreWriteFunc   func,
+                    gpointer               user_data,
+                    GError               **error)
+{
+  WriteJob job = { func, user_data };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  return run_sync (self, write_job, &job, error) != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The object                                                               */
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static gpointer
+close_job (MiriamStore  *self,
+           gpointer      data G_GNUC_UNUSED,
+           GError      **error G_GNUC_UNUSED)
+{
+  close_db (self);
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+miriam_store_close (MiriamStore *self)
+{
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+
+  if (self->thread == NULL)
+    return;
+
+  if (on_worker_thread (self))
+    {
+      /* The thread cannot join itself: it closes the file now and ends
+       * once the queue is empty. */
+      close_db (self);
+      g_async_queue_push (self->jobs, &stop_job);
+      g_thread_unref (self->thread);
+    }
+  else
+    {
+      run_sync (self, close_job, NULL, NULL);
+      g_async_queue_push (self->jobs, &stop_job);
+      g_thread_join (self->thread);
+    }
+  self->thread = NULL;
+}
+
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *statements;
+} Detached;
+
+static gpointer
+close_detached_job (MiriamStore  *self G_GNUC_UNUSED,
+                    gpointer      data,
+                    GError      **error G_GNUC_UNUSED)
+{
+  Detached *detached = data;
+
+  g_hash_table_unref (detached->statements);
+  if (detached->db != NULL)
+    sqlite3_close_v2 (detached->db);
+  g_free (detached);
+  return NULL;
+}
+
+/* The last reference is gone, typically from the main loop: hand the
+ * connection to the thread to close, and do not wait for it.  A thread
+ * stuck on a stalled share must never freeze the window. */
+static void
+close_without_waiting (MiriamStore *self)
+{
+  Job *job;
+  Detached *detached;
+
+  if (self->thread == NULL)
+    return;
+
+  detached = g_new0 (Detached, 1);
+  detached->db = g_steal_pointer (&self->db);
+  detached->statements = g_steal_pointer (&self->statements);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+
+  job = g_new0 (Job, 1);
+  job->func = close_detached_job;
+  job->data = detached;
+  job->detached = TRUE;
+
+  g_async_queue_push (self->jobs, job);
+  g_async_queue_push (self->jobs, &stop_job);
+  g_thread_unref (self->thread);
+  self->thread = NULL;
+}
+
+MiriamStore *
+miriam_store_new (const char *path)
+{
+  MiriamStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (MIRIAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  return self;
+}
+
+const char *
+miriam_store_get_path (MiriamStore *self)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+MiriamStoreAccess
+miriam_store_get_access (MiriamStore *self)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), MIRIAM_STORE_WRITABLE);
+  return self->access;
+}
+
+int
+miriam_store_get_file_version (MiriamStore *self)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), 0);
+  return self->file_version;
+}
+
+gboolean
+miriam_store_is_open (MiriamStore *self)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  return self->db != NULL;
+}
+
+void
+miriam_store_set_user_name (MiriamStore *self,
+                            const char  *name)
+{
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  g_free (self->user_name);
+  self->user_name = g_strdup (name != NULL ? name : "");
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+miriam_store_dispose (GObject *object)
+{
+  close_without_waiting (MIRIAM_STORE (object));
+  G_OBJECT_CLASS (miriam_store_parent_class)->dispose (object);
+}
+
+static void
+miriam_store_finalize (GObject *object)
+{
+  MiriamStore *self = MIRIAM_STORE (object);
+
+  g_hash_table_unref (self->statements);
+  g_async_queue_unref (self->jobs);
+  g_mutex_clear (&self->lock);
+  g_free (self->path);
+  g_free (self->user_name);
+
+  G_OBJECT_CLASS (miriam_store_parent_class)->finalize (object);
+}
+
+static void
+miriam_store_class_init (MiriamStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = miriam_store_dispose;
+  object_class->finalize = miriam_store_finalize;
+
+  /* Not g_resources_register (..._get_resource ()): with --manual-register
+   * that resource only exists once registered, and is NULL before. */
+  miriam_store_res_register_resource ();
+}
+
+static void
+miriam_store_init (MiriamStore *self)
+{
+  g_mutex_init (&self->lock);
+  self->jobs = g_async_queue_new ();
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->user_name = g_strdup (g_get_real_name ());
+}

@@ -1,0 +1,215 @@
+/* miriam-store.h: the team's database file, in domain terms
+ *
+ * Copyright 2026 The MIRIAM developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A MiriamStore owns one connection to one database file and one worker
+ * thread that does all the file work.  Every operation exists twice:
+ *
+ *  - miriam_store_foo_async() / _finish(): for the GUI.  The work runs on the
+ *    store's thread and the callback comes back on the caller's main context,
+ *    so a network share that stalls for seconds never freezes a window;
+ *  - miriam_store_foo(): the same work, waited for.  For tests, benchmarks
+ *    and the command line, never for code running in the main loop.
+ *
+ * Nothing in this interface speaks SQLite: another backend (PostgreSQL, for
+ * OCMWs that outgrow the share) can sit behind it later.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/miriam-record.h"
+
+G_BEGIN_DECLS
+
+#define MIRIAM_STORE_ERROR (miriam_store_error_quark ())
+
+typedef enum {
+  MIRIAM_STORE_ERROR_FOLDER_MISSING,   /* the folder (or share) is not there */
+  MIRIAM_STORE_ERROR_FILE_MISSING,     /* the folder is there, the file is not */
+  MIRIAM_STORE_ERROR_NO_ACCESS,        /* the file cannot be read or created */
+  MIRIAM_STORE_ERROR_NOT_A_DATABASE,   /* some other kind of file */
+  MIRIAM_STORE_ERROR_CORRUPT,          /* a damaged MIRIAM database */
+  MIRIAM_STORE_ERROR_WAL,              /* left in WAL mode: unsafe on a share */
+  MIRIAM_STORE_ERROR_READ_ONLY,        /* a write on a store opened read-only */
+  MIRIAM_STORE_ERROR_BUSY,             /* others held the lock for too long */
+  MIRIAM_STORE_ERROR_CONFLICT,         /* a colleague saved this record first */
+  MIRIAM_STORE_ERROR_NOT_FOUND,        /* the record is not (or no longer) there */
+  MIRIAM_STORE_ERROR_INVALID,          /* the data break a rule of the schema */
+  MIRIAM_STORE_ERROR_IO,               /* the file could not be read or written */
+  MIRIAM_STORE_ERROR_NOT_OPEN,
+} MiriamStoreError;
+
+typedef enum {
+  MIRIAM_STORE_OPEN_EXISTING = 0,      /* the file must exist */
+  MIRIAM_STORE_OPEN_CREATE   = 1 << 0, /* create it (and its folder) if missing */
+} MiriamStoreOpenFlags;
+
+/* Why a store is read-only, if it is. */
+typedef enum {
+  MIRIAM_STORE_WRITABLE,
+  MIRIAM_STORE_READ_ONLY_FILE,         /* no write permission on file or folder */
+  MIRIAM_STORE_READ_ONLY_NEWER,        /* written by a newer version of MIRIAM */
+} MiriamStoreAccess;
+
+/* What the main window needs to know about a database in one look. */
+typedef struct {
+  char   *ocmw_name;                   /* the first OCMW's name, or NULL */
+  char   *current_cohort;              /* label of the newest cohort, or NULL */
+  guint   n_participants;
+  guint   n_groups;
+  guint   n_sessions;
+  guint   n_staff;
+} MiriamStoreSummary;
+
+void miriam_store_summary_free (MiriamStoreSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamStoreSummary, miriam_store_summary_free)
+
+#define MIRIAM_TYPE_STORE (miriam_store_get_type ())
+G_DECLARE_FINAL_TYPE (MiriamStore, miriam_store, MIRIAM, STORE, GObject)
+
+GQuark             miriam_store_error_quark        (void);
+
+/* The schema version this build writes and understands. */
+int                miriam_store_schema_version     (void);
+
+/* Cheap: no file work until open. */
+MiriamStore       *miriam_store_new                (const char           *path);
+const char        *miriam_store_get_path           (MiriamStore          *self);
+MiriamStoreAccess  miriam_store_get_access         (MiriamStore          *self);
+gboolean           miriam_store_is_open            (MiriamStore          *self);
+
+/* Recorded as updated_by on every save. */
+void               miriam_store_set_user_name      (MiriamStore          *self,
+                                                    const char           *name);
+
+/* Opening: checks the file, applies migrations, sets the shared-file
+ * discipline.  A file written by a newer MIRIAM opens read-only. */
+gboolean           miriam_store_open               (MiriamStore          *self,
+                                                    MiriamStoreOpenFlags  flags,
+                                                    GError              **error);
+void               miriam_store_open_async         (MiriamStore          *self,
+                                                    MiriamStoreOpenFlags  flags,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean           miriam_store_open_finish        (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* The schema version of the open file (may be newer than ours). */
+int                miriam_store_get_file_version   (MiriamStore          *self);
+
+MiriamStoreSummary *miriam_store_get_summary       (MiriamStore          *self,
+                                                    GError              **error);
+void               miriam_store_get_summary_async  (MiriamStore          *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+MiriamStoreSummary *miriam_store_get_summary_finish (MiriamStore         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Saves one record in one transaction.  A record never saved (id 0) is
+ * inserted; otherwise the save only succeeds if nobody saved it since it
+ * was loaded (same version), and fails with MIRIAM_STORE_ERROR_CONFLICT if
+ * somebody did.  On success the record's id, version, updated_at and
+ * updated_by are those now in the file. */
+gboolean           miriam_store_save               (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    gpointer              record,
+                                                    GError              **error);
+void               miriam_store_save_async         (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    gpointer              record,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* Returns the saved copy; the record passed in is left as it was. */
+gpointer           miriam_store_save_finish        (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Loads one record, or fails with MIRIAM_STORE_ERROR_NOT_FOUND. */
+gpointer           miriam_store_load               (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    gint64                id,
+                                                    GError              **error);
+
+/* All records of a kind, or those whose reference field @ref_field equals
+ * @ref_id (e.g. the sessions of one group), in the order they were created.
+ * Returns a GPtrArray that frees its records. */
+GPtrArray         *miriam_store_list               (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    const char           *ref_field,
+                                                    gint64                ref_id,
+                                                    GError              **error);
+void               miriam_store_list_async         (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    const char           *ref_field,
+                                                    gint64                ref_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray         *miriam_store_list_finish        (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Links a casemanager to a group (one or two per group). */
+gboolean           miriam_store_add_group_staff    (MiriamStore          *self,
+                                                    gint64                group_id,
+                                                    gint64                staff_id,
+                                                    GError              **error);
+
+typedef enum {
+  MIRIAM_ATTENDANCE_UNKNOWN,
+  MIRIAM_ATTENDANCE_PRESENT,
+  MIRIAM_ATTENDANCE_ABSENT,
+  MIRIAM_ATTENDANCE_EXCUSED,
+} MiriamAttendance;
+
+/* Marks the attendance of @n_marks participants at one session, all in one
+ * transaction: either every mark is saved or none is. */
+gboolean           miriam_store_set_attendance     (MiriamStore            *self,
+                                                    gint64                  session_id,
+                                                    guint                   n_marks,
+                                                    const gint64           *participant_ids,
+                                                    const MiriamAttendance *marks,
+                                                    GError                **error);
+/* Returns the mark of one participant at one session. */
+MiriamAttendance   miriam_store_get_attendance     (MiriamStore            *self,
+                                                    gint64                  session_id,
+                                                    gint64                  participant_id,
+                                                    GError                **error);
+
+/* Scores of a measurement, one per life domain code; a domain absent from
+ * the table or scored 0 is "not applicable", never a zero. */
+gboolean           miriam_store_set_scores         (MiriamStore          *self,
+                                                    gint64                measurement_id,
+                                                    GHashTable           *scores,
+                                                    GError              **error);
+/* Returns a table of domain code -> GINT_TO_POINTER (score 1..5). */
+GHashTable        *miriam_store_get_scores         (MiriamStore          *self,
+                                                    gint64                measurement_id,
+                                                    GError              **error);
+
+/* Codes of the active life domains, in their order. */
+GStrv              miriam_store_list_life_domains  (MiriamStore          *self,
+                                                    GError              **error);
+
+/* Runs @func on the store's thread inside one write transaction
+ * (BEGIN IMMEDIATE ... COMMIT, rolled back if @func fails).  For work that
+ * must land as a whole, like generating a demo database. */
+typedef gboolean (*MiriamStoreWriteFunc) (MiriamStore  *self,
+                                          gpointer      user_data,
+                                          GError      **error);
+gboolean           miriam_store_write              (MiriamStore          *self,
+                                                    MiriamStoreWriteFunc  func,
+                                                    gpointer              user_data,
+                                                    GError              **error);
+
+/* Closes the connection and stops the thread; safe to call twice. */
+void               miriam_store_close              (MiriamStore          *self);
+
+G_END_DECLS

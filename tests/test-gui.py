@@ -1,0 +1,409 @@
+#!/usr/bin/python3
+# test-gui.py: starts the real MIRIAM window and reads it as a screen reader
+# does, through AT-SPI, in Dutch, French and German.
+#
+# Copyright 2026 The MIRIAM developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# usage: test-gui.py MIRIAM-EXECUTABLE LOCALEDIR
+#
+# Re-runs itself under Xvfb and a private D-Bus session when the machine has
+# no display or no session bus, so `meson test` works on a desktop and on a
+# headless CI machine alike.
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+if not os.environ.get("MIRIAM_GUI_TEST_WRAPPED"):
+    os.environ["MIRIAM_GUI_TEST_WRAPPED"] = "1"
+    cmd = [sys.executable] + sys.argv
+    if not os.environ.get("DISPLAY"):
+        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"] + cmd
+    # Always a private session bus: the accessibility bus of the test must
+    # not mix with the desktop's.
+    cmd = ["dbus-run-session", "--"] + cmd
+    os.execvp(cmd[0], cmd)
+
+import gi  # noqa: E402
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+EXE = os.path.abspath(sys.argv[1])
+LOCALEDIR = os.path.abspath(sys.argv[2])
+
+# What a Dutch, French or German speaking casemanager must read: the
+# glossary's official terms, typed here independently of the catalogues.
+EXPECTED = {
+    "nl": {
+        "sections": ["Deelneemsters", "Kalender", "Voortgang"],
+        "no_participants": "Nog geen deelneemsters",
+        "no_groups": "Nog geen groepen",
+        "group_hint": "Maak een groep aan om haar sessies te plannen",
+        "no_measurements": "Nog geen metingen",
+        "try_demo": "Demodatabank uitproberen…",
+        "participants": "deelneemsters",
+        "not_a_database": "Dit is geen MIRIAM-databank",
+        "file_missing": "Het databankbestand is niet te vinden",
+        "create_here": "Hier een nieuwe databank maken",
+        "newer": "nieuwere versie van MIRIAM",
+        "read_only": "alleen-lezen",
+        "menu": "Hoofdmenu",
+    },
+    "fr": {
+        "sections": ["Participantes", "Calendrier", "Progression"],
+        "no_participants": "Pas encore de participantes",
+        "no_groups": "Pas encore de groupes",
+        "group_hint": "Créez un groupe pour planifier ses séances",
+        "no_measurements": "Pas encore de mesures",
+        "try_demo": "Essayer la base de démonstration…",
+        "participants": "participantes",
+        "not_a_database": "Ceci n’est pas une base de données MIRIAM",
+        "file_missing": "Le fichier de la base de données est introuvable",
+        "create_here": "Créer une nouvelle base de données ici",
+        "newer": "version plus récente de MIRIAM",
+        "read_only": "lecture seule",
+        "menu": "Menu principal",
+    },
+    "de": {
+        "sections": ["Teilnehmerinnen", "Kalender", "Fortschritt"],
+        "no_participants": "Noch keine Teilnehmerinnen",
+        "no_groups": "Noch keine Gruppen",
+        "group_hint": "Legen Sie eine Gruppe an, um ihre Sitzungen zu planen",
+        "no_measurements": "Noch keine Messungen",
+        "try_demo": "Demo-Datenbank ausprobieren …",
+        "participants": "Teilnehmerinnen",
+        "not_a_database": "Dies ist keine MIRIAM-Datenbank",
+        "file_missing": "Die Datenbankdatei wurde nicht gefunden",
+        "create_here": "Hier eine neue Datenbank anlegen",
+        "newer": "neueren Version von MIRIAM",
+        "read_only": "schreibgeschützt",
+        "menu": "Hauptmenü",
+    },
+}
+
+# Roles a person operates; each needs a name a screen reader can say.
+CONTROL_ROLES = {
+    Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+    Atspi.Role.RADIO_BUTTON, Atspi.Role.COMBO_BOX, Atspi.Role.ENTRY,
+    Atspi.Role.TEXT, Atspi.Role.SPIN_BUTTON, Atspi.Role.SLIDER,
+    Atspi.Role.PAGE_TAB, Atspi.Role.MENU_ITEM, Atspi.Role.LINK,
+    Atspi.Role.SWITCH if hasattr(Atspi.Role, "SWITCH") else Atspi.Role.TOGGLE_BUTTON,
+}
+
+TIMEOUT = 20.0
+
+
+def walk(acc):
+    """Yields every accessible below acc, acc included."""
+    stack = [acc]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        yield node
+        try:
+            n = node.get_child_count()
+        except Exception:
+            continue
+        for i in range(n - 1, -1, -1):
+            try:
+                stack.append(node.get_child_at_index(i))
+            except Exception:
+                pass
+
+
+def has_state(acc, state):
+    try:
+        return acc.get_state_set().contains(state)
+    except Exception:
+        return False
+
+
+def walk_shown(acc, hidden_sections=()):
+    """Yields what a person can see: visible all the way down.
+
+    GTK 4.8 sets no SHOWING state, and reports every page of a stack as
+    visible; a section page is shown only when its tab is selected, so
+    pages of unselected tabs are skipped."""
+    if acc is None or not has_state(acc, Atspi.StateType.VISIBLE):
+        return
+    if acc.get_role() == Atspi.Role.PANEL and name_of(acc) in hidden_sections:
+        return
+    yield acc
+    try:
+        n = acc.get_child_count()
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            child = acc.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk_shown(child, hidden_sections)
+
+
+def name_of(acc):
+    try:
+        return acc.get_name() or ""
+    except Exception:
+        return ""
+
+
+class App:
+    """One run of the real application, in its own home folder."""
+
+    def __init__(self, lang, args, home):
+        env = dict(os.environ)
+        env.update({
+            "HOME": home,
+            "XDG_CONFIG_HOME": os.path.join(home, "config"),
+            "XDG_DATA_HOME": os.path.join(home, "data"),
+            "MIRIAM_LOCALEDIR": LOCALEDIR,
+            "GSK_RENDERER": "cairo",
+            "GDK_BACKEND": "x11",
+        })
+        env.pop("GTK_A11Y", None)
+        env.pop("NO_AT_BRIDGE", None)
+        self.proc = subprocess.Popen([EXE, "--language", lang] + args, env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.app = None
+
+    def find_app(self):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                child = desktop.get_child_at_index(i)
+                try:
+                    if child is not None and child.get_process_id() == self.proc.pid:
+                        self.app = child
+                        return child
+                except Exception:
+                    pass
+            if self.proc.poll() is not None:
+                raise AssertionError("MIRIAM exited early: %s" % self.output())
+            time.sleep(0.1)
+        raise AssertionError("MIRIAM never appeared on the accessibility bus")
+
+    def shown(self):
+        app = self.app or self.find_app()
+        tabs = [a for a in walk(app) if a.get_role() == Atspi.Role.PAGE_TAB]
+        hidden = {name_of(t) for t in tabs if not has_state(t, Atspi.StateType.SELECTED)}
+        result = []
+        for i in range(app.get_child_count()):
+            result.extend(walk_shown(app.get_child_at_index(i), hidden))
+        return result
+
+    def wait_for(self, predicate, what):
+        """Waits until some accessible a person can see satisfies predicate."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            for acc in self.shown():
+                if predicate(acc):
+                    return acc
+            time.sleep(0.2)
+        names = sorted({name_of(a) for a in self.shown() if name_of(a)})
+        raise AssertionError("not shown: %s; shown were: %s" % (what, names))
+
+    def wait_for_name(self, text, role=None):
+        return self.wait_for(lambda a: text in name_of(a)
+                             and (role is None or a.get_role() == role),
+                             repr(text))
+
+    def click(self, acc):
+        for i in range(acc.get_n_actions()):
+            if acc.get_action_name(i) in ("click", "activate", "press", "select"):
+                acc.do_action(i)
+                return
+        acc.do_action(0)
+
+    def output(self):
+        try:
+            out, _ = self.proc.communicate(timeout=5)
+            return out.decode("utf-8", "replace")
+        except Exception:
+            return ""
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class GuiTest(unittest.TestCase):
+
+    def setUp(self):
+        self.home = tempfile.mkdtemp(prefix="miriam-gui-")
+        self.apps = []
+
+    def tearDown(self):
+        for app in self.apps:
+            app.close()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def start(self, lang, *args):
+        app = App(lang, list(args), self.home)
+        self.apps.append(app)
+        app.find_app()
+        return app
+
+    def assert_controls_named(self, app):
+        unnamed = []
+        for acc in app.shown():
+            try:
+                role = acc.get_role()
+            except Exception:
+                continue
+            if role not in CONTROL_ROLES:
+                continue
+            name = name_of(acc).strip()
+            # GTK 4.8 falls back to the class name, which says nothing.
+            if not name or name.startswith("Gtk") or "_" in name:
+                unnamed.append("%s %r" % (acc.get_role_name(), name))
+        self.assertEqual(unnamed, [], "controls without a proper accessible name")
+
+    def check_empty_database(self, lang):
+        t = EXPECTED[lang]
+        app = self.start(lang)   # no file chosen: the local default is created
+
+        tabs = [app.wait_for_name(s, Atspi.Role.PAGE_TAB) for s in t["sections"]]
+        app.wait_for_name(t["no_participants"])
+        app.wait_for_name(t["try_demo"], Atspi.Role.PUSH_BUTTON)
+        app.wait_for_name(t["menu"], Atspi.Role.PUSH_BUTTON)
+        self.assert_controls_named(app)
+
+        app.click(tabs[1])
+        app.wait_for_name(t["no_groups"])
+        app.wait_for_name(t["group_hint"])
+        app.click(tabs[2])
+        app.wait_for_name(t["no_measurements"])
+
+        # The local default database now exists where the README says.
+        self.assertTrue(os.path.exists(os.path.join(self.home, "data", "miriam", "miriam.sqlite")))
+
+    def test_empty_database_nl(self):
+        self.check_empty_database("nl")
+
+    def test_empty_database_fr(self):
+        self.check_empty_database("fr")
+
+    def test_empty_database_de(self):
+        self.check_empty_database("de")
+
+    def check_demo(self, lang):
+        t = EXPECTED[lang]
+        path = os.path.join(self.home, "demo.sqlite")
+        app = self.start(lang, "--demo", path)
+
+        title = app.wait_for(lambda a: a.get_role() == Atspi.Role.LABEL
+                             and name_of(a).endswith(" " + t["participants"])
+                             and name_of(a).split(" ")[0].isdigit(),
+                             "number of participants")
+        count = int(name_of(title).split(" ")[0])
+        self.assertGreaterEqual(count, 20)
+        self.assertLessEqual(count, 30)
+        with sqlite3.connect(path) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM participant").fetchone()[0], count)
+        self.assert_controls_named(app)
+
+    def test_demo_nl(self):
+        self.check_demo("nl")
+
+    def test_demo_fr(self):
+        self.check_demo("fr")
+
+    def test_demo_de(self):
+        self.check_demo("de")
+
+    def make_database(self, lang):
+        """A real database, made by the application itself."""
+        path = os.path.join(self.home, "team.sqlite")
+        app = self.start(lang, "--demo", path)
+        app.wait_for_name(" " + EXPECTED[lang]["participants"])
+        app.close()
+        self.apps.remove(app)
+        return path
+
+    def check_newer_version(self, lang):
+        t = EXPECTED[lang]
+        path = self.make_database(lang)
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA user_version = 999")
+        before = open(path, "rb").read()
+
+        app = self.start(lang, "--database", path)
+        app.wait_for_name(t["newer"])
+        app.wait_for_name(t["read_only"])
+        app.wait_for_name(" " + t["participants"])
+        app.close()
+        self.assertEqual(open(path, "rb").read(), before, "a newer file must not be changed")
+
+    def test_newer_version_nl(self):
+        self.check_newer_version("nl")
+
+    def test_newer_version_fr(self):
+        self.check_newer_version("fr")
+
+    def test_newer_version_de(self):
+        self.check_newer_version("de")
+
+    def check_not_a_database(self, lang):
+        t = EXPECTED[lang]
+        path = os.path.join(self.home, "notes.sqlite")
+        text = "Dit is een tekstbestand, geen databank.\n" * 100
+        with open(path, "w") as f:
+            f.write(text)
+
+        app = self.start(lang, "--database", path)
+        app.wait_for_name(t["not_a_database"])
+        self.assert_controls_named(app)
+        app.close()
+        with open(path) as f:
+            self.assertEqual(f.read(), text, "the file must be left as it was")
+
+    def test_not_a_database_nl(self):
+        self.check_not_a_database("nl")
+
+    def test_not_a_database_fr(self):
+        self.check_not_a_database("fr")
+
+    def test_not_a_database_de(self):
+        self.check_not_a_database("de")
+
+    def check_missing_file(self, lang):
+        t = EXPECTED[lang]
+        path = os.path.join(self.home, "share", "moved.sqlite")
+        os.makedirs(os.path.dirname(path))
+
+        app = self.start(lang, "--database", path)
+        app.wait_for_name(t["file_missing"])
+        # Nothing is created behind the user's back...
+        self.assertFalse(os.path.exists(path))
+        # ...only when she asks for it.
+        app.click(app.wait_for_name(t["create_here"], Atspi.Role.PUSH_BUTTON))
+        app.wait_for_name(t["no_participants"])
+        self.assertTrue(os.path.exists(path))
+
+    def test_missing_file_nl(self):
+        self.check_missing_file("nl")
+
+    def test_missing_file_fr(self):
+        self.check_missing_file("fr")
+
+    def test_missing_file_de(self):
+        self.check_missing_file("de")
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
