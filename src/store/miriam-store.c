@@ -390,6 +390,23 @@ exec (MiriamStore  *self,
   return TRUE;
 }
 
+/* Runs a statement that returns no rows, and leaves it ready for reuse. */
+static gboolean
+step_done (MiriamStore   *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Nested calls (a write function saving several records) join the
  * outermost transaction: one user action, one transaction. */
 gboolean
@@ -1095,7 +1112,6 @@ insert_record (MiriamStore       *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   MiriamRow *row = miriam_record_row (record);
-  int rc;
 
   g_string_append_printf (sql, "INSERT INTO %s (", info->name);
   for (guint i = 0; i < info->n_fields; i++)
@@ -1113,13 +1129,8 @@ insert_record (MiriamStore       *self,
   sqlite3_bind_text (stmt, info->n_fields + 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, info->n_fields + 2, user, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      miriam_store_set_error (self, rc, error);
-      return FALSE;
-    }
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   row->id = sqlite3_last_insert_rowid (self->db);
   row->version = 1;
@@ -1140,7 +1151,6 @@ update_record (MiriamStore       *self,
   sqlite3_stmt *stmt;
   MiriamRow *row = miriam_record_row (record);
   gint64 version = 0;
-  int rc;
 
   g_string_append_printf (sql, "UPDATE %s SET ", info->name);
   for (guint i = 0; i < info->n_fields; i++)
@@ -1158,13 +1168,8 @@ update_record (MiriamStore       *self,
   sqlite3_bind_int64 (stmt, info->n_fields + 3, row->id);
   sqlite3_bind_int64 (stmt, info->n_fields + 4, row->version);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      miriam_store_set_error (self, rc, error);
-      return FALSE;
-    }
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 1)
     {
@@ -1539,7 +1544,6 @@ group_staff_job (MiriamStore  *self,
 {
   LinkJob *job = data;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!miriam_store_begin (self, error))
     return NULL;
@@ -1548,13 +1552,8 @@ group_staff_job (MiriamStore  *self,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, job->a);
   sqlite3_bind_int64 (stmt, 2, job->b);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      miriam_store_set_error (self, rc, error);
-      goto failed;
-    }
+  if (!step_done (self, stmt, error))
+    goto failed;
   if (!miriam_store_commit (self, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
@@ -1593,7 +1592,6 @@ attendance_job (MiriamStore  *self,
   for (guint i = 0; i < job->n; i++)
     {
       sqlite3_stmt *stmt;
-      int rc;
 
       if (job->marks[i] == MIRIAM_ATTENDANCE_UNKNOWN)
         stmt = miriam_store_prepare (self, "DELETE FROM attendance "
@@ -1618,13 +1616,8 @@ attendance_job (MiriamStore  *self,
           sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 5, user, -1, SQLITE_TRANSIENT);
         }
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          miriam_store_set_error (self, rc, error);
-          goto failed;
-        }
+      if (!step_done (self, stmt, error))
+        goto failed;
     }
 
   if (!miriam_store_commit (self, error))
@@ -1713,7 +1706,6 @@ set_scores_job (MiriamStore  *self,
   GHashTableIter iter;
   gpointer key, value;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!miriam_store_begin (self, error))
     return NULL;
@@ -1721,10 +1713,8 @@ set_scores_job (MiriamStore  *self,
   if (!(stmt = miriam_store_prepare (self, "DELETE FROM score WHERE measurement_id = ?", error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, job->a);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto sqlite_failed;
+  if (!step_done (self, stmt, error))
+    goto failed;
 
   g_hash_table_iter_init (&iter, job->scores);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1740,18 +1730,14 @@ set_scores_job (MiriamStore  *self,
         sqlite3_bind_int (stmt, 3, score);
       else
         sqlite3_bind_null (stmt, 3);   /* not applicable */
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        goto sqlite_failed;
+      if (!step_done (self, stmt, error))
+        goto failed;
     }
 
   if (!miriam_store_commit (self, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
 
-sqlite_failed:
-  miriam_store_set_error (self, rc, error);
 failed:
   miriam_store_rollback (self);
   return NULL;
