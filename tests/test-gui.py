@@ -55,6 +55,9 @@ EXPECTED = {
         "newer": "nieuwere versie van MIRIAM",
         "read_only": "alleen-lezen",
         "menu": "Hoofdmenu",
+        "preferences": "Voorkeuren",
+        "your_name": "Uw naam",
+        "language": "Taal",
     },
     "fr": {
         "sections": ["Participantes", "Calendrier", "Progression"],
@@ -70,6 +73,9 @@ EXPECTED = {
         "newer": "version plus récente de MIRIAM",
         "read_only": "lecture seule",
         "menu": "Menu principal",
+        "preferences": "Préférences",
+        "your_name": "Votre nom",
+        "language": "Langue",
     },
     "de": {
         "sections": ["Teilnehmerinnen", "Kalender", "Fortschritt"],
@@ -85,6 +91,9 @@ EXPECTED = {
         "newer": "neueren Version von MIRIAM",
         "read_only": "schreibgeschützt",
         "menu": "Hauptmenü",
+        "preferences": "Einstellungen",
+        "your_name": "Ihr Name",
+        "language": "Sprache",
     },
 }
 
@@ -131,8 +140,12 @@ def walk_shown(acc, hidden_sections=()):
 
     GTK 4.8 sets no SHOWING state, and reports every page of a stack as
     visible; a section page is shown only when its tab is selected, so
-    pages of unselected tabs are skipped."""
-    if acc is None or not has_state(acc, Atspi.StateType.VISIBLE):
+    pages of unselected tabs are skipped.  It also omits VISIBLE on some
+    controls inside others (an entry's text, a drop-down's button), so
+    only containers are pruned on it."""
+    if acc is None:
+        return
+    if not has_state(acc, Atspi.StateType.VISIBLE) and acc.get_role() not in CONTROL_ROLES:
         return
     if acc.get_role() == Atspi.Role.PANEL and name_of(acc) in hidden_sections:
         return
@@ -217,6 +230,17 @@ class App:
                              and (role is None or a.get_role() == role),
                              repr(text))
 
+    def window(self, title):
+        """Waits for a top-level window of the application."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            for i in range(self.app.get_child_count()):
+                w = self.app.get_child_at_index(i)
+                if w is not None and name_of(w) == title:
+                    return w
+            time.sleep(0.2)
+        raise AssertionError("no window %r" % title)
+
     def click(self, acc):
         for i in range(acc.get_n_actions()):
             if acc.get_action_name(i) in ("click", "activate", "press", "select"):
@@ -258,9 +282,9 @@ class GuiTest(unittest.TestCase):
         app.find_app()
         return app
 
-    def assert_controls_named(self, app):
+    def assert_controls_named(self, app, within=None):
         unnamed = []
-        for acc in app.shown():
+        for acc in (app.shown() if within is None else walk_shown(within)):
             try:
                 role = acc.get_role()
             except Exception:
@@ -403,6 +427,36 @@ class GuiTest(unittest.TestCase):
 
     def test_missing_file_de(self):
         self.check_missing_file("de")
+
+    def check_preferences(self, lang):
+        t = EXPECTED[lang]
+        app = self.start(lang)
+        app.wait_for_name(t["no_participants"])
+
+        # Through the main menu, as a person with a mouse or Orca would.
+        button = app.wait_for(lambda a: name_of(a) == t["menu"] and a.get_n_actions() > 0,
+                              "the main menu button")
+        app.click(button)
+        app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+                               and name_of(a) == t["preferences"], "the Preferences item"))
+        dialog = app.window(t["preferences"])
+
+        self.assert_controls_named(app, dialog)
+        names = {name_of(a) for a in walk_shown(dialog)}
+        self.assertIn(t["language"], names)
+        self.assertIn(t["your_name"], names)
+        # The local database is named, so that a team can tell it from the
+        # shared one.
+        self.assertTrue(any("miriam.sqlite" in n for n in names))
+
+    def test_preferences_nl(self):
+        self.check_preferences("nl")
+
+    def test_preferences_fr(self):
+        self.check_preferences("fr")
+
+    def test_preferences_de(self):
+        self.check_preferences("de")
 
 
 if __name__ == "__main__":
