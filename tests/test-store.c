@@ -438,7 +438,7 @@ add_measurement (MiriamStore *store,
 /* One of everything that others refer to. */
 typedef struct
 {
-  gint64 ocmw, staff, cohort, group, participant, session, measurement;
+  gint64 ocmw, staff, cohort, group, participant, session, measurement, partner;
 } Graph;
 
 static void
@@ -452,6 +452,13 @@ graph_build (MiriamStore *store,
   g->participant = add_participant (store, g->ocmw, "Sarah", "Claes");
   g->session = save_and_free (store, MIRIAM_RECORD_SESSION, new_session (g->group));
   g->measurement = add_measurement (store, g->participant, g->group);
+  {
+    MiriamPartner *partner = miriam_record_new (MIRIAM_RECORD_PARTNER);
+
+    partner->ocmw_id = g->ocmw;
+    take_text (&partner->name, "CAW Oost-Vlaanderen");
+    g->partner = save_and_free (store, MIRIAM_RECORD_PARTNER, partner);
+  }
 }
 
 /* A database with one participant, closed again. */
@@ -1347,6 +1354,8 @@ ref_value_for (const Graph *g,
     return g->participant;
   if (g_str_equal (name, "staff_id") || g_str_equal (name, "scored_by"))
     return g->staff;
+  if (g_str_equal (name, "partner_id"))
+    return g->partner;
   if (g_str_equal (name, "consortium_id"))
     return 0;   /* no record kind for consortia yet */
   g_error ("no test value for the reference field %s", name);

@@ -68,6 +68,15 @@ static const MiriamField participant_fields[] = {
   F (MiriamParticipant, consent_date, DATE),
   F (MiriamParticipant, consent_note, TEXT),
   F (MiriamParticipant, notes, TEXT),
+  F (MiriamParticipant, intake_date, DATE),
+  F (MiriamParticipant, criterion_poverty, BOOL),
+  F (MiriamParticipant, criterion_poverty_note, TEXT),
+  F (MiriamParticipant, criterion_isolated, BOOL),
+  F (MiriamParticipant, criterion_isolated_note, TEXT),
+  F (MiriamParticipant, criterion_language, BOOL),
+  F (MiriamParticipant, criterion_language_note, TEXT),
+  F (MiriamParticipant, criterion_voluntary, BOOL),
+  F (MiriamParticipant, criterion_voluntary_note, TEXT),
 };
 
 static const MiriamField membership_fields[] = {
@@ -116,6 +125,45 @@ static const MiriamField measurement_fields[] = {
   F (MiriamMeasurement, note, TEXT),
 };
 
+/* The store writes a step itself when a file's status changes; the
+ * fallback only matters for a step made by hand. */
+static const MiriamField status_step_fields[] = {
+  F (MiriamStatusStep, participant_id, REF),
+  FD (MiriamStatusStep, status, TEXT, "waiting"),
+  F (MiriamStatusStep, day, DATE),
+  F (MiriamStatusStep, reason, TEXT),
+};
+
+/* No fallback for the domain: a goal is always about one domain that
+ * somebody chose, like a name. */
+static const MiriamField goal_fields[] = {
+  F (MiriamGoal, participant_id, REF),
+  F (MiriamGoal, domain, TEXT),
+  F (MiriamGoal, description, TEXT),
+  FD (MiriamGoal, status, TEXT, "open"),
+  F (MiriamGoal, start_date, DATE),
+  F (MiriamGoal, end_date, DATE),
+};
+
+static const MiriamField partner_fields[] = {
+  F (MiriamPartner, ocmw_id, REF),
+  F (MiriamPartner, name, TEXT),
+  FD (MiriamPartner, kind, TEXT, "other"),
+  F (MiriamPartner, domain, TEXT),
+  F (MiriamPartner, municipality, TEXT),
+  F (MiriamPartner, phone, TEXT),
+  F (MiriamPartner, email, TEXT),
+  F (MiriamPartner, notes, TEXT),
+};
+
+static const MiriamField referral_fields[] = {
+  F (MiriamReferral, participant_id, REF),
+  F (MiriamReferral, partner_id, REF),
+  F (MiriamReferral, day, DATE),
+  F (MiriamReferral, reason, TEXT),
+  F (MiriamReferral, outcome, TEXT),
+};
+
 #undef F
 #undef FD
 
@@ -133,6 +181,10 @@ static const MiriamRecordInfo infos[MIRIAM_N_RECORD_KINDS] = {
   INFO (MIRIAM_RECORD_SESSION, "session", MiriamSession, session_fields),
   INFO (MIRIAM_RECORD_CONTACT, "contact", MiriamContact, contact_fields),
   INFO (MIRIAM_RECORD_MEASUREMENT, "measurement", MiriamMeasurement, measurement_fields),
+  INFO (MIRIAM_RECORD_STATUS_STEP, "status_change", MiriamStatusStep, status_step_fields),
+  INFO (MIRIAM_RECORD_GOAL, "goal", MiriamGoal, goal_fields),
+  INFO (MIRIAM_RECORD_PARTNER, "partner", MiriamPartner, partner_fields),
+  INFO (MIRIAM_RECORD_REFERRAL, "referral", MiriamReferral, referral_fields),
 };
 
 #undef INFO

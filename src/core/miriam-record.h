@@ -82,7 +82,60 @@ typedef struct {
   GDate   consent_date;
   char   *consent_note;
   char   *notes;
+  /* Intake: the date and the four criteria of the method, each with a note. */
+  GDate     intake_date;
+  gboolean  criterion_poverty;      /* persistent and/or urgent poverty */
+  char     *criterion_poverty_note;
+  gboolean  criterion_isolated;     /* isolated, with a small network */
+  char     *criterion_isolated_note;
+  gboolean  criterion_language;     /* speaks a language of the casemanager */
+  char     *criterion_language_note;
+  gboolean  criterion_voluntary;    /* takes part voluntarily */
+  char     *criterion_voluntary_note;
 } MiriamParticipant;
+
+/* One step of her path: the status she got on a day, and why. */
+typedef struct {
+  MiriamRow row;
+  gint64  participant_id;
+  char   *status;
+  GDate   day;
+  char   *reason;
+} MiriamStatusStep;
+
+/* A goal of her coaching plan, in one life domain. */
+typedef struct {
+  MiriamRow row;
+  gint64  participant_id;
+  char   *domain;          /* life domain code */
+  char   *description;
+  char   *status;          /* "open", "in_progress", "reached", "dropped" */
+  GDate   start_date;
+  GDate   end_date;        /* when reached or dropped */
+} MiriamGoal;
+
+/* An organisation of the partner directory. */
+typedef struct {
+  MiriamRow row;
+  gint64  ocmw_id;         /* 0: shared by all */
+  char   *name;
+  char   *kind;            /* partner type code (miriam-vocabulary.h) */
+  char   *domain;          /* life domain code, "" when general */
+  char   *municipality;
+  char   *phone;
+  char   *email;
+  char   *notes;
+} MiriamPartner;
+
+/* A referral of a participant to a partner. */
+typedef struct {
+  MiriamRow row;
+  gint64  participant_id;
+  gint64  partner_id;
+  GDate   day;
+  char   *reason;
+  char   *outcome;
+} MiriamReferral;
 
 typedef struct {
   MiriamRow row;
@@ -146,6 +199,10 @@ typedef enum {
   MIRIAM_RECORD_SESSION,
   MIRIAM_RECORD_CONTACT,
   MIRIAM_RECORD_MEASUREMENT,
+  MIRIAM_RECORD_STATUS_STEP,
+  MIRIAM_RECORD_GOAL,
+  MIRIAM_RECORD_PARTNER,
+  MIRIAM_RECORD_REFERRAL,
   MIRIAM_N_RECORD_KINDS
 } MiriamRecordKind;
 

@@ -12,6 +12,9 @@
  *
  * The generator draws every choice from one GRand in a fixed order, so the
  * same options give the same database (apart from updated_at/updated_by).
+ * The details of the files added with schema 2 (intake criteria, goals,
+ * referrals) come from a second GRand, so that adding them left the rest
+ * of a seed's data set as it was.
  */
 #define G_LOG_DOMAIN "miriam-demo"
 
@@ -91,7 +94,7 @@ LIST (af_last, "Ahmadi", "Rahimi", "Hashimi", "Sultani", "Noori", "Karimi", "Hai
       "Mohammadi");
 LIST (af_child, "Mustafa", "Sana", "Ali", "Hasina", "Murtaza", "Setayesh", "Elias",
       "Mahsa");
-LIST (af_lang, "fa", "fa,en", "ps,fa");
+LIST (af_lang, "prs", "prs,en", "ps,prs");
 /* Polish */
 LIST (pl_first, "Agnieszka", "Katarzyna", "Małgorzata", "Joanna", "Magdalena", "Ewa",
       "Justyna", "Dorota");
@@ -283,8 +286,9 @@ typedef struct
   MiriamStore             *store;
   const MiriamDemoOptions *options;
   GRand                   *rand;
+  GRand                   *detail;    /* intake, plan and referrals */
   GStrv                    domains;
-  char                    *now;
+  GPtrArray               *partners;  /* MiriamPartner: the directory */
   gint64                   ocmw_id;
   gint64                   staff_ids[G_N_ELEMENTS (staff_seeds)];
   guint                    n_files;   /* numbers the phones */
@@ -831,8 +835,6 @@ fill_identity (Demo              *demo,
   set_text (&p->referred_by, referral_for (demo));
 }
 
-/* The store has no public call for the status history yet: it is written
- * here, inside the store's own files and transaction. */
 static gboolean
 add_status_change (Demo        *demo,
                    gint64       participant_id,
@@ -841,30 +843,16 @@ add_status_change (Demo        *demo,
                    const char  *reason,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char iso[16];
-  int rc;
+  MiriamStatusStep *step = miriam_record_new (MIRIAM_RECORD_STATUS_STEP);
+  gboolean ok;
 
-  stmt = miriam_store_prepare (demo->store,
-                               "INSERT INTO status_change (participant_id, status, day, reason, "
-                               "  updated_at) VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
-              g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, reason != NULL ? reason : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, demo->now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      miriam_store_set_error (demo->store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  step->participant_id = participant_id;
+  set_text (&step->status, status);
+  step->day = *day;
+  set_text (&step->reason, reason != NULL ? reason : "");
+  ok = miriam_store_save (demo->store, MIRIAM_RECORD_STATUS_STEP, step, error);
+  miriam_record_free (MIRIAM_RECORD_STATUS_STEP, step);
+  return ok;
 }
 
 typedef struct
@@ -1179,6 +1167,237 @@ add_contacts (Demo            *demo,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Intake, plan and referrals                                               */
+
+static gboolean
+detail_chance (Demo    *demo,
+               gdouble  p)
+{
+  return g_rand_double (demo->detail) < p;
+}
+
+static gint
+detail_between (Demo *demo,
+                gint  low,
+                gint  high)
+{
+  return g_rand_int_range (demo->detail, low, high + 1);
+}
+
+static const char *
+detail_pick (Demo               *demo,
+             const char * const *list)
+{
+  guint n = 0;
+
+  while (list[n] != NULL)
+    n++;
+  return list[g_rand_int_range (demo->detail, 0, n)];
+}
+
+/* A day in [first, last]; first if the range is empty. */
+static GDate
+detail_day (Demo        *demo,
+            const GDate *first,
+            const GDate *last)
+{
+  gint span = g_date_days_between (first, last);
+
+  return date_plus (first, span > 0 ? detail_between (demo, 0, span) : 0);
+}
+
+LIST (poverty_notes, "Leefloon; openstaande energiefacturen.",
+      "Leefloon en een huurachterstal.",
+      "Uitkering; op het einde van de maand vaak geen eten meer in huis.");
+LIST (isolated_notes, "Weinig familie in de buurt; kent bijna niemand in de wijk.",
+      "Sinds de scheiding veel alleen met de kinderen.",
+      "Pas verhuisd naar Demostad.");
+LIST (not_isolated_notes, "Zus woont in de buurt; verder weinig contacten. Toch opgenomen.");
+LIST (language_notes, "Gesprekken in het Nederlands.", "Gesprekken in het Frans en het Nederlands.",
+      "Intake met een sociaal tolk; in de groep gaat het in eenvoudig Nederlands.");
+LIST (voluntary_notes, "Wil graag andere mama's leren kennen.", "Gemotiveerd na het infomoment.",
+      "Aangemeld door de sociale dienst; wil zelf graag deelnemen.");
+
+/* The intake is the talk in which she signed her consent: the team ticks
+ * the four criteria of the method, and writes a doubt beside one now and
+ * then. */
+static void
+fill_intake (Demo              *demo,
+             const WomanPlan   *woman,
+             MiriamParticipant *p)
+{
+  if (!not_after_today (demo, &woman->consent))
+    return;
+
+  p->intake_date = woman->consent;
+  p->criterion_poverty = TRUE;
+  if (detail_chance (demo, 0.6))
+    set_text (&p->criterion_poverty_note, detail_pick (demo, poverty_notes));
+  p->criterion_isolated = detail_chance (demo, 0.92);
+  if (!p->criterion_isolated)
+    set_text (&p->criterion_isolated_note, detail_pick (demo, not_isolated_notes));
+  else if (detail_chance (demo, 0.5))
+    set_text (&p->criterion_isolated_note, detail_pick (demo, isolated_notes));
+  p->criterion_language = TRUE;
+  if (detail_chance (demo, 0.3))
+    set_text (&p->criterion_language_note, detail_pick (demo, language_notes));
+  p->criterion_voluntary = TRUE;
+  if (detail_chance (demo, 0.4))
+    set_text (&p->criterion_voluntary_note, detail_pick (demo, voluntary_notes));
+}
+
+/* A goal per life domain, in the words a casemanager would write down. */
+typedef struct
+{
+  const char *domain;
+  const char *name;       /* how the team says the domain */
+  const char *goal;
+} DomainGoal;
+
+static const DomainGoal domain_goals[] = {
+  { "finances", "financiën", "Overzicht over de schulden en een haalbaar afbetalingsplan." },
+  { "housing", "wonen", "Een betaalbare woning zonder vocht vinden." },
+  { "work", "werk en opleiding", "Een opleiding Nederlands of een beroepsopleiding starten." },
+  { "parenting", "opvoeding", "Meer rust in de avondroutine met de kinderen." },
+  { "health", "gezondheid", "Een vaste huisarts kiezen en de afspraken nakomen." },
+  { "mobility", "mobiliteit", "Zelf met de bus naar afspraken gaan." },
+  { "leisure", "vrije tijd", "Eén keer per maand iets leuks doen met de kinderen." },
+  { "social_network", "sociaal netwerk", "Mensen in de buurt leren kennen." },
+  { "wellbeing", "psychisch welzijn", "Beter slapen en minder piekeren." },
+  { "self_confidence", "zelfvertrouwen", "Voor zichzelf opkomen bij de school en de diensten." },
+  { "rights", "rechten en administratie", "Alle rechten en premies laten nakijken en aanvragen." },
+};
+
+static const DomainGoal *
+domain_goal (const char *domain)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domain_goals); i++)
+    if (g_str_equal (domain_goals[i].domain, domain))
+      return &domain_goals[i];
+  return NULL;
+}
+
+/* How a goal stands today follows how her year went. */
+static const char *
+goal_status_for (Demo            *demo,
+                 const WomanPlan *woman)
+{
+  gdouble r = g_rand_double (demo->detail);
+
+  switch (woman->outcome)
+    {
+    case OUTCOME_STOPPED:
+      return r < 0.7 ? "dropped" : "open";
+    case OUTCOME_COMPLETED:
+    case OUTCOME_AFTERCARE:
+      return r < 0.7 ? "reached" : r < 0.8 ? "dropped" : "in_progress";
+    case OUTCOME_ACTIVE:
+    default:
+      return r < 0.2 ? "reached" : r < 0.7 ? "in_progress" : "open";
+    }
+}
+
+/* One or two goals, written down in her first weeks in the group. */
+static gboolean
+add_goals (Demo             *demo,
+           const WomanPlan  *woman,
+           const Member     *member,
+           const GroupPlan  *group,
+           GError          **error)
+{
+  const GDate *last = g_date_valid (&member->left) ? &member->left : &group->end;
+  GDate start = date_plus (&member->joined, detail_between (demo, 7, 28));
+  guint n = detail_between (demo, 1, 2);
+  const DomainGoal *chosen = NULL;
+
+  last = earliest (last, &demo->options->today);
+  if (date_cmp (&start, last) > 0)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MiriamGoal *goal = miriam_record_new (MIRIAM_RECORD_GOAL);
+      const DomainGoal *dg;
+      gboolean ok;
+
+      do
+        dg = &domain_goals[g_rand_int_range (demo->detail, 0, G_N_ELEMENTS (domain_goals))];
+      while (dg == chosen);
+      chosen = dg;
+
+      goal->participant_id = member->id;
+      set_text (&goal->domain, dg->domain);
+      set_text (&goal->description, dg->goal);
+      set_text (&goal->status, goal_status_for (demo, woman));
+      goal->start_date = start;
+      if (g_str_equal (goal->status, "reached") || g_str_equal (goal->status, "dropped"))
+        goal->end_date = detail_day (demo, &start, last);
+      ok = miriam_store_save (demo->store, MIRIAM_RECORD_GOAL, goal, error);
+      miriam_record_free (MIRIAM_RECORD_GOAL, goal);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+LIST (referral_outcomes, "Eerste gesprek gehad; ze gaat er zelf verder mee aan de slag.",
+      "Hulp gekregen; afgerond.", "Staat op de wachtlijst.",
+      "Niet op ingegaan; later opnieuw bekijken.");
+
+/* Almost half of the women are referred to a partner once or twice: to
+ * the general entries of the directory, as a team in its first year
+ * would.  A referral of the last three weeks has no outcome yet. */
+static gboolean
+add_referrals (Demo             *demo,
+               const WomanPlan  *woman,
+               const Member     *member,
+               const GroupPlan  *group,
+               GError          **error)
+{
+  const GDate *last = g_date_valid (&member->left) ? &member->left : &group->end;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
+  guint n;
+
+  last = earliest (last, &demo->options->today);
+  if (demo->partners->len == 0 || date_cmp (&woman->consent, last) > 0
+      || !detail_chance (demo, 0.45))
+    return TRUE;
+
+  n = detail_between (demo, 1, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      GDate day = detail_day (demo, &woman->consent, last);
+      g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_dates);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      MiriamReferral *referral = miriam_record_new (MIRIAM_RECORD_REFERRAL);
+      const MiriamPartner *partner = g_ptr_array_index (demo->partners,
+                                                        g_rand_int_range (demo->detail, 0,
+                                                                          demo->partners->len));
+      const DomainGoal *dg = domain_goal (partner->domain);
+      gboolean ok;
+
+      referral->participant_id = member->id;
+      referral->partner_id = partner->row.id;
+      referral->day = g_array_index (days, GDate, i);
+      if (dg != NULL)
+        take_text (&referral->reason, g_strdup_printf ("Hulpvraag rond %s.", dg->name));
+      else
+        set_text (&referral->reason, "Algemene hulpvraag; samen de eerste stap gezet.");
+      if (g_date_days_between (&referral->day, &demo->options->today) > 21)
+        set_text (&referral->outcome, detail_pick (demo, referral_outcomes));
+      ok = miriam_store_save (demo->store, MIRIAM_RECORD_REFERRAL, referral, error);
+      miriam_record_free (MIRIAM_RECORD_REFERRAL, referral);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
 /* A woman's whole file                                                     */
 
 /* How her year goes: in the current cohort most are active and a few have
@@ -1247,6 +1466,7 @@ save_participant (Demo        *demo,
       p->consent_date = woman->consent;
       set_text (&p->consent_note, "Getekend bij de intake; privacyverklaring mondeling uitgelegd.");
     }
+  fill_intake (demo, woman, p);
   ok = miriam_store_save (demo->store, MIRIAM_RECORD_PARTICIPANT, p, error);
   *id = p->row.id;
   miriam_record_free (MIRIAM_RECORD_PARTICIPANT, p);
@@ -1306,7 +1526,9 @@ make_woman (Demo       *demo,
       || !add_membership (demo, &member, group, error)
       || !add_status_history (demo, member.id, steps, n_steps, error)
       || !add_measurements (demo, &woman, &member, group, error)
-      || !add_contacts (demo, &woman, &member, group, error))
+      || !add_contacts (demo, &woman, &member, group, error)
+      || !add_goals (demo, &woman, &member, group, error)
+      || !add_referrals (demo, &woman, &member, group, error))
     return FALSE;
 
   g_array_append_val (group->members, member);
@@ -1570,6 +1792,9 @@ generate (MiriamStore  *store,
   demo->domains = miriam_store_list_life_domains (store, error);
   if (demo->domains == NULL)
     return FALSE;
+  demo->partners = miriam_store_list (store, MIRIAM_RECORD_PARTNER, NULL, 0, error);
+  if (demo->partners == NULL)
+    return FALSE;
 
   if (!make_ocmw (demo, error) || !make_staff (demo, error))
     return FALSE;
@@ -1587,7 +1812,6 @@ miriam_demo_generate (MiriamStore              *store,
                       GError                  **error)
 {
   g_autoptr(MiriamStoreSummary) summary = NULL;
-  g_autoptr(GDateTime) now = NULL;
   Demo demo = { 0 };
   gboolean ok;
 
@@ -1607,15 +1831,15 @@ miriam_demo_generate (MiriamStore              *store,
       return FALSE;
     }
 
-  now = g_date_time_new_now_utc ();
   demo.options = options;
   demo.rand = g_rand_new_with_seed (options->seed);
-  demo.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  demo.detail = g_rand_new_with_seed (options->seed ^ 0x2u);
 
   ok = miriam_store_write (store, generate, &demo, error);
 
   g_strfreev (demo.domains);
-  g_free (demo.now);
+  g_clear_pointer (&demo.partners, g_ptr_array_unref);
+  g_rand_free (demo.detail);
   g_rand_free (demo.rand);
   return ok;
 }

@@ -38,6 +38,7 @@ void miriam_store_res_register_resource (void);
 
 static const char * const migrations[] = {
   "0001-initial.sql",
+  "0002-participant-files.sql",
 };
 
 struct _MiriamStore
@@ -975,6 +976,38 @@ miriam_store_get_summary_finish (MiriamStore   *self,
 /* ---------------------------------------------------------------------- */
 /* Records                                                                  */
 
+/* Dates are ISO 8601 text; an invalid (cleared) GDate is NULL. */
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           const GDate  *date)
+{
+  char iso[16];
+
+  if (!g_date_valid (date))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  sqlite3_bind_text (stmt, index, iso, -1, SQLITE_TRANSIENT);
+}
+
+static void
+read_date (sqlite3_stmt *stmt,
+           int           column,
+           GDate        *date)
+{
+  const char *iso = (const char *) sqlite3_column_text (stmt, column);
+  guint y, m, d;
+
+  g_date_clear (date, 1);
+  if (iso != NULL && sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) == 3
+      && g_date_valid_dmy (d, m, y))
+    g_date_set_dmy (date, d, m, y);
+}
+
 static void
 bind_field (sqlite3_stmt      *stmt,
             int                index,
@@ -1005,18 +1038,7 @@ bind_field (sqlite3_stmt      *stmt,
       sqlite3_bind_int (stmt, index, *MIRIAM_FIELD_PTR (record, field, gboolean) ? 1 : 0);
       break;
     case MIRIAM_FIELD_DATE:
-      {
-        const GDate *date = MIRIAM_FIELD_PTR (record, field, GDate);
-        if (g_date_valid (date))
-          {
-            char iso[16];
-            g_snprintf (iso, sizeof iso, "%04u-%02u-%02u",
-                        g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-            sqlite3_bind_text (stmt, index, iso, -1, SQLITE_TRANSIENT);
-          }
-        else
-          sqlite3_bind_null (stmt, index);
-      }
+      bind_date (stmt, index, MIRIAM_FIELD_PTR (record, field, GDate));
       break;
     default:
       g_assert_not_reached ();
@@ -1045,16 +1067,7 @@ read_field (sqlite3_stmt      *stmt,
       *MIRIAM_FIELD_PTR (record, field, gboolean) = sqlite3_column_int (stmt, column) != 0;
       break;
     case MIRIAM_FIELD_DATE:
-      {
-        GDate *date = MIRIAM_FIELD_PTR (record, field, GDate);
-        const char *iso = (const char *) sqlite3_column_text (stmt, column);
-        guint y, m, d;
-
-        g_date_clear (date, 1);
-        if (iso != NULL && sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) == 3
-            && g_date_valid_dmy (d, m, y))
-          g_date_set_dmy (date, d, m, y);
-      }
+      read_date (stmt, column, MIRIAM_FIELD_PTR (record, field, GDate));
       break;
     default:
       g_assert_not_reached ();
@@ -1366,26 +1379,27 @@ miriam_store_save_finish (MiriamStore   *self,
   return record;
 }
 
+/* One record by id, or NOT_FOUND. */
 static gpointer
-load_job (MiriamStore  *self,
-          gpointer      data,
-          GError      **error)
+load_record (MiriamStore       *self,
+             MiriamRecordKind   kind,
+             gint64             id,
+             GError           **error)
 {
-  RecordJob *job = data;
-  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+  const MiriamRecordInfo *info = miriam_record_info (kind);
   g_autofree char *select = select_sql (info);
   g_autofree char *sql = g_strconcat (select, " WHERE id = ?", NULL);
   sqlite3_stmt *stmt;
   gpointer record = NULL;
   int rc;
 
-  if (!check_open (self, error) || !(stmt = miriam_store_prepare (self, sql, error)))
+  if (!(stmt = miriam_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, job->id);
+  sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    record = record_from_stmt (job->kind, stmt);
+    record = record_from_stmt (kind, stmt);
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
@@ -1395,6 +1409,18 @@ load_job (MiriamStore  *self,
     miriam_store_set_error (self, rc, error);
 
   return record;
+}
+
+static gpointer
+load_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  RecordJob *job = data;
+
+  if (!check_open (self, error))
+    return NULL;
+  return load_record (self, job->kind, job->id, error);
 }
 
 gpointer
@@ -1422,12 +1448,38 @@ RECORD_FREE_FUNC (MIRIAM_RECORD_CHILD, free_child)
 RECORD_FREE_FUNC (MIRIAM_RECORD_SESSION, free_session)
 RECORD_FREE_FUNC (MIRIAM_RECORD_CONTACT, free_contact)
 RECORD_FREE_FUNC (MIRIAM_RECORD_MEASUREMENT, free_measurement)
+RECORD_FREE_FUNC (MIRIAM_RECORD_STATUS_STEP, free_status_step)
+RECORD_FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
+RECORD_FREE_FUNC (MIRIAM_RECORD_PARTNER, free_partner)
+RECORD_FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
 #undef RECORD_FREE_FUNC
 
+/* Indexed by kind: a kind added to MiriamRecordKind without its function
+ * here is caught by the assertion in records_new(). */
 static const GDestroyNotify record_free_funcs[MIRIAM_N_RECORD_KINDS] = {
-  free_ocmw, free_staff, free_cohort, free_group, free_participant,
-  free_membership, free_child, free_session, free_contact, free_measurement,
+  [MIRIAM_RECORD_OCMW] = free_ocmw,
+  [MIRIAM_RECORD_STAFF] = free_staff,
+  [MIRIAM_RECORD_COHORT] = free_cohort,
+  [MIRIAM_RECORD_GROUP] = free_group,
+  [MIRIAM_RECORD_PARTICIPANT] = free_participant,
+  [MIRIAM_RECORD_MEMBERSHIP] = free_membership,
+  [MIRIAM_RECORD_CHILD] = free_child,
+  [MIRIAM_RECORD_SESSION] = free_session,
+  [MIRIAM_RECORD_CONTACT] = free_contact,
+  [MIRIAM_RECORD_MEASUREMENT] = free_measurement,
+  [MIRIAM_RECORD_STATUS_STEP] = free_status_step,
+  [MIRIAM_RECORD_GOAL] = free_goal,
+  [MIRIAM_RECORD_PARTNER] = free_partner,
+  [MIRIAM_RECORD_REFERRAL] = free_referral,
 };
+
+/* An empty array that frees records of @kind. */
+static GPtrArray *
+records_new (MiriamRecordKind kind)
+{
+  g_assert (kind < MIRIAM_N_RECORD_KINDS && record_free_funcs[kind] != NULL);
+  return g_ptr_array_new_with_free_func (record_free_funcs[kind]);
+}
 
 static gboolean
 is_ref_field (const MiriamRecordInfo *info,
@@ -1439,40 +1491,37 @@ is_ref_field (const MiriamRecordInfo *info,
   return FALSE;
 }
 
-static gpointer
-list_job (MiriamStore  *self,
-          gpointer      data,
-          GError      **error)
+/* Records of @kind, all of them or those whose reference field
+ * @ref_field is @ref_id, in the order @order_by.  Both are SQL text from
+ * this file or from the record description, never from a caller's data. */
+static GPtrArray *
+select_records (MiriamStore       *self,
+                MiriamRecordKind   kind,
+                const char        *ref_field,
+                gint64             ref_id,
+                const char        *order_by,
+                GError           **error)
 {
-  RecordJob *job = data;
-  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+  const MiriamRecordInfo *info = miriam_record_info (kind);
   g_autofree char *select = select_sql (info);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) records = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!check_open (self, error))
-    return NULL;
-
-  /* Field names come from the record description, never from the caller's
-   * text, so they are safe to put into SQL. */
-  if (job->ref_field != NULL)
-    {
-      g_return_val_if_fail (is_ref_field (info, job->ref_field), NULL);
-      sql = g_strdup_printf ("%s WHERE %s = ? ORDER BY id", select, job->ref_field);
-    }
+  if (ref_field != NULL)
+    sql = g_strdup_printf ("%s WHERE %s = ? ORDER BY %s", select, ref_field, order_by);
   else
-    sql = g_strdup_printf ("%s ORDER BY id", select);
+    sql = g_strdup_printf ("%s ORDER BY %s", select, order_by);
 
   if (!(stmt = miriam_store_prepare (self, sql, error)))
     return NULL;
-  if (job->ref_field != NULL)
-    sqlite3_bind_int64 (stmt, 1, job->id);
+  if (ref_field != NULL)
+    sqlite3_bind_int64 (stmt, 1, ref_id);
 
-  records = g_ptr_array_new_with_free_func (record_free_funcs[job->kind]);
+  records = records_new (kind);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_stmt (job->kind, stmt));
+    g_ptr_array_add (records, record_from_stmt (kind, stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -1482,6 +1531,25 @@ list_job (MiriamStore  *self,
     }
 
   return g_steal_pointer (&records);
+}
+
+static gpointer
+list_job (MiriamStore  *self,
+          gpointer      data,
+          GError      **error)
+{
+  RecordJob *job = data;
+  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  /* Field names come from the record description, never from the caller's
+   * text, so they are safe to put into SQL. */
+  if (job->ref_field != NULL)
+    g_return_val_if_fail (is_ref_field (info, job->ref_field), NULL);
+
+  return select_records (self, job->kind, job->ref_field, job->id, "id", error);
 }
 
 GPtrArray *
@@ -1868,6 +1936,970 @@ miriam_store_write (MiriamStore           *self,
 
   g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
   return run_sync (self, write_job, &job, error) != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Participant files                                                        */
+
+void
+miriam_participant_row_free (MiriamParticipantRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->first_name);
+  g_free (row->last_name);
+  g_free (row->insz);
+  g_free (row->phone);
+  g_free (row->status);
+  g_free (row->group_name);
+  g_free (row->cohort_label);
+  g_free (row->casemanagers);
+  g_free (row);
+}
+
+/* Reads that must belong together (the list and its groups, a file and
+ * its parts) run in one read transaction, so that a colleague's save
+ * cannot land between them; inside a write transaction they already do. */
+static gboolean
+read_begin (MiriamStore  *self,
+            gboolean     *own_tx,
+            GError      **error)
+{
+  *own_tx = sqlite3_get_autocommit (self->db) != 0;
+  return !*own_tx || exec (self, "BEGIN", error);
+}
+
+/* A read has nothing to commit, but its shared lock must go whatever
+ * happens: while it is held, no colleague can save. */
+static void
+read_end (MiriamStore *self,
+          gboolean     own_tx)
+{
+  if (own_tx && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static GDate
+today_local (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  return today;
+}
+
+typedef struct
+{
+  MiriamParticipantFile *file;            /* save: a copy, owned */
+  char                  *status_reason;
+  gint64                 id;              /* load, delete */
+  gint64                 version;         /* delete */
+  MiriamRecordKind       kind;            /* delete */
+  GDate                  today;           /* list */
+} FileJob;
+
+static void
+file_job_free (gpointer data)
+{
+  FileJob *job = data;
+
+  miriam_participant_file_free (job->file);
+  g_free (job->status_reason);
+  g_free (job);
+}
+
+/* What the list shows about a group, read once per group rather than once
+ * per participant. */
+typedef struct
+{
+  gint64     id;
+  char      *name;
+  gint64     cohort_id;
+  char      *cohort_label;
+  GPtrArray *casemanagers;   /* display names */
+  char      *casemanagers_text;
+  GDate      next_session;
+} GroupInfo;
+
+static void
+group_info_free (gpointer data)
+{
+  GroupInfo *info = data;
+
+  g_free (info->name);
+  g_free (info->cohort_label);
+  g_ptr_array_unref (info->casemanagers);
+  g_free (info->casemanagers_text);
+  g_free (info);
+}
+
+/* Every group with its cohort and its next session that still takes
+ * place: one pass over the groups, one index search per group. */
+static GHashTable *
+read_groups (MiriamStore  *self,
+             const GDate  *today,
+             GError      **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        NULL, group_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = miriam_store_prepare (self,
+                               "SELECT g.id, g.name, g.cohort_id, c.label, "
+                               "  (SELECT s.day FROM session s "
+                               "   WHERE s.group_id = g.id AND s.day >= ?1 AND s.cancelled = 0 "
+                               "   ORDER BY s.day LIMIT 1) "
+                               "FROM coaching_group g JOIN cohort c ON c.id = g.cohort_id", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_date (stmt, 1, today);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GroupInfo *info = g_new0 (GroupInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->cohort_id = sqlite3_column_int64 (stmt, 2);
+      info->cohort_label = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      info->casemanagers = g_ptr_array_new_with_free_func (g_free);
+      read_date (stmt, 4, &info->next_session);
+      g_hash_table_insert (groups, &info->id, info);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
+/* Neither case nor accents decide the order of names ("Öztürk" sorts
+ * among the O's, "de Smet" beside "De Smet"), in any locale, even the C
+ * locale of a test; the locale's collation orders what remains.  Collation
+ * keys compare with strcmp(), so sorting makes each key only once. */
+static char *
+name_sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name != NULL ? name : "", -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  folded = g_utf8_casefold (bare->str, bare->len);
+  return g_utf8_collate_key (folded, -1);
+}
+
+typedef struct
+{
+  char     *key;
+  gpointer  data;
+} Keyed;
+
+static gint
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+/* "Élise Dubois, Sofie Peeters" */
+static char *
+join_names (GPtrArray *names)
+{
+  g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Keyed), names->len);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      Keyed k = { name_sort_key (g_ptr_array_index (names, i)), g_ptr_array_index (names, i) };
+      g_array_append_val (keyed, k);
+    }
+  g_array_sort (keyed, compare_keyed);
+
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      Keyed *k = &g_array_index (keyed, Keyed, i);
+
+      if (i > 0)
+        g_string_append (joined, ", ");
+      g_string_append (joined, k->data);
+      g_free (k->key);
+    }
+  return g_strdup (joined->str);
+}
+
+/* The casemanagers of each group, in the order of their names. */
+static gboolean
+read_casemanagers (MiriamStore  *self,
+                   GHashTable   *groups,
+                   GError      **error)
+{
+  GHashTableIter iter;
+  GroupInfo *info;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = miriam_store_prepare (self,
+                               "SELECT gs.group_id, s.display_name "
+                               "FROM group_staff gs JOIN staff s ON s.id = gs.staff_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 group_id = sqlite3_column_int64 (stmt, 0);
+
+      info = g_hash_table_lookup (groups, &group_id);
+      if (info != NULL)
+        g_ptr_array_add (info->casemanagers,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &info))
+    info->casemanagers_text = join_names (info->casemanagers);
+  return TRUE;
+}
+
+static void
+set_row_group (MiriamParticipantRow *row,
+               const GroupInfo      *group)
+{
+  row->group_id = group != NULL ? group->id : 0;
+  row->group_name = g_strdup (group != NULL ? group->name : "");
+  row->cohort_id = group != NULL ? group->cohort_id : 0;
+  row->cohort_label = g_strdup (group != NULL ? group->cohort_label : "");
+  row->casemanagers = g_strdup (group != NULL ? group->casemanagers_text : "");
+  g_date_clear (&row->next_session, 1);
+  if (group != NULL)
+    row->next_session = group->next_session;
+}
+
+/* One pass over the participants; her latest group and her newest contact
+ * each come from one index search (membership_by_participant,
+ * contact_by_participant_day), never from a scan. */
+static GPtrArray *
+read_participant_rows (MiriamStore  *self,
+                       GHashTable   *groups,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) miriam_participant_row_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = miriam_store_prepare (self,
+                               "SELECT p.id, p.version, p.first_name, p.last_name, p.insz, "
+                               "  p.phone, p.status, "
+                               "  (SELECT m.group_id FROM membership m WHERE m.participant_id = p.id "
+                               "   ORDER BY m.joined_on DESC, m.id DESC LIMIT 1), "
+                               "  (SELECT max (c.day) FROM contact c WHERE c.participant_id = p.id) "
+                               "FROM participant p", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MiriamParticipantRow *row = g_new0 (MiriamParticipantRow, 1);
+      gint64 group_id = sqlite3_column_int64 (stmt, 7);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->version = sqlite3_column_int64 (stmt, 1);
+      row->first_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->last_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->insz = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      set_row_group (row, group_id > 0 ? g_hash_table_lookup (groups, &group_id) : NULL);
+      read_date (stmt, 8, &row->last_contact);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+typedef struct
+{
+  char                 *last;    /* name_sort_key() */
+  char                 *first;
+  MiriamParticipantRow *row;
+} RowKey;
+
+static gint
+compare_row_keys (gconstpointer a,
+                  gconstpointer b)
+{
+  const RowKey *ka = a, *kb = b;
+  int cmp = strcmp (ka->last, kb->last);
+
+  if (cmp == 0)
+    cmp = strcmp (ka->first, kb->first);
+  if (cmp == 0)
+    cmp = (ka->row->id > kb->row->id) - (ka->row->id < kb->row->id);
+  return cmp;
+}
+
+/* By last name, then first name; the same names by id, so that the order
+ * stays put between two loads. */
+static void
+sort_rows (GPtrArray *rows)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (RowKey), rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MiriamParticipantRow *row = g_ptr_array_index (rows, i);
+      RowKey key = { name_sort_key (row->last_name), name_sort_key (row->first_name), row };
+
+      g_array_append_val (keys, key);
+    }
+  g_array_sort (keys, compare_row_keys);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      RowKey *key = &g_array_index (keys, RowKey, i);
+
+      rows->pdata[i] = key->row;
+      g_free (key->last);
+      g_free (key->first);
+    }
+}
+
+static gpointer
+list_rows_job (MiriamStore  *self,
+               gpointer      data,
+               GError      **error)
+{
+  FileJob *job = data;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean own_tx;
+
+  if (!check_open (self, error) || !read_begin (self, &own_tx, error))
+    return NULL;
+  groups = read_groups (self, &job->today, error);
+  if (groups != NULL && read_casemanagers (self, groups, error))
+    rows = read_participant_rows (self, groups, error);
+  read_end (self, own_tx);
+
+  if (rows == NULL)
+    return NULL;
+  /* Outside the transaction: the lock is not needed for sorting. */
+  sort_rows (rows);
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+miriam_store_list_participant_rows (MiriamStore  *self,
+                                    const GDate  *today,
+                                    GError      **error)
+{
+  FileJob job = { 0 };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  job.today = *today;
+  return run_sync (self, list_rows_job, &job, error);
+}
+
+void
+miriam_store_list_participant_rows_async (MiriamStore         *self,
+                                          const GDate         *today,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  FileJob *job;
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  job = g_new0 (FileJob, 1);
+  job->today = *today;
+  run_async (self, list_rows_job, job, file_job_free, (GDestroyNotify) g_ptr_array_unref,
+             miriam_store_list_participant_rows_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+miriam_store_list_participant_rows_finish (MiriamStore   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_list_participant_rows_async, error);
+}
+
+/* Puts @records in place of *@array; FALSE if reading them failed. */
+static gboolean
+replace_records (GPtrArray **array,
+                 GPtrArray  *records)
+{
+  if (records == NULL)
+    return FALSE;
+  g_ptr_array_unref (*array);
+  *array = records;
+  return TRUE;
+}
+
+/* The parts of her file, each in the order the file shows them. */
+static MiriamParticipantFile *
+read_file (MiriamStore  *self,
+           gint64        id,
+           GError      **error)
+{
+  g_autoptr(MiriamParticipantFile) file = NULL;
+  gpointer participant = load_record (self, MIRIAM_RECORD_PARTICIPANT, id, error);
+
+  if (participant == NULL)
+    return NULL;
+
+  file = miriam_participant_file_new ();
+  miriam_record_free (MIRIAM_RECORD_PARTICIPANT, file->participant);
+  file->participant = participant;
+
+#define PARTS(field, kind, order) \
+  replace_records (&file->field, select_records (self, kind, "participant_id", id, order, error))
+  if (!PARTS (children, MIRIAM_RECORD_CHILD, "id")
+      || !PARTS (status_steps, MIRIAM_RECORD_STATUS_STEP, "day, id")
+      || !PARTS (memberships, MIRIAM_RECORD_MEMBERSHIP, "joined_on, id")
+      || !PARTS (goals, MIRIAM_RECORD_GOAL, "id")
+      || !PARTS (contacts, MIRIAM_RECORD_CONTACT, "day DESC, id DESC")
+      || !PARTS (referrals, MIRIAM_RECORD_REFERRAL, "day DESC, id DESC"))
+    return NULL;
+#undef PARTS
+
+  return g_steal_pointer (&file);
+}
+
+static gpointer
+load_file_job (MiriamStore  *self,
+               gpointer      data,
+               GError      **error)
+{
+  FileJob *job = data;
+  MiriamParticipantFile *file;
+  gboolean own_tx;
+
+  if (!check_open (self, error) || !read_begin (self, &own_tx, error))
+    return NULL;
+  file = read_file (self, job->id, error);
+  read_end (self, own_tx);
+  return file;
+}
+
+MiriamParticipantFile *
+miriam_store_load_participant_file (MiriamStore  *self,
+                                    gint64        id,
+                                    GError      **error)
+{
+  FileJob job = { 0 };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+
+  job.id = id;
+  return run_sync (self, load_file_job, &job, error);
+}
+
+void
+miriam_store_load_participant_file_async (MiriamStore         *self,
+                                          gint64               id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  FileJob *job;
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+
+  job = g_new0 (FileJob, 1);
+  job->id = id;
+  run_async (self, load_file_job, job, file_job_free,
+             (GDestroyNotify) miriam_participant_file_free,
+             miriam_store_load_participant_file_async, cancellable, callback, user_data);
+}
+
+MiriamParticipantFile *
+miriam_store_load_participant_file_finish (MiriamStore   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_load_participant_file_async, error);
+}
+
+/* Her status as it is in the file now; NULL (and no error) if she is not
+ * there, which the version-checked update then reports. */
+static gboolean
+status_in_file (MiriamStore  *self,
+                gint64        id,
+                char        **status,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = miriam_store_prepare (self, "SELECT status FROM participant WHERE id = ?",
+                                             error);
+  int rc;
+
+  *status = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_record (MiriamStore       *self,
+              MiriamRecordKind   kind,
+              gpointer           record,
+              const char        *now,
+              const char        *user,
+              GError           **error)
+{
+  return miriam_record_row (record)->id == 0
+         ? insert_record (self, kind, record, now, user, error)
+         : update_record (self, kind, record, now, user, error);
+}
+
+static gboolean
+same_fields (MiriamRecordKind kind,
+             gconstpointer    a,
+             gconstpointer    b)
+{
+  const MiriamRecordInfo *info = miriam_record_info (kind);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (!miriam_record_field_equal (&info->fields[i], a, b))
+      return FALSE;
+  return TRUE;
+}
+
+/* A child or goal that is in the file as it is here is left alone: its
+ * version and updated_by keep telling who last changed it, and a save of
+ * the rest of her file does not make it look changed. */
+static gboolean
+write_part (MiriamStore       *self,
+            MiriamRecordKind   kind,
+            gpointer           record,
+            const char        *now,
+            const char        *user,
+            GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gpointer current;
+  gboolean unchanged;
+
+  if (miriam_record_row (record)->id == 0)
+    return insert_record (self, kind, record, now, user, error);
+
+  current = load_record (self, kind, miriam_record_row (record)->id, &local_error);
+  if (current == NULL && !g_error_matches (local_error, MIRIAM_STORE_ERROR,
+                                           MIRIAM_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  unchanged = current != NULL && same_fields (kind, current, record);
+  if (current != NULL)
+    miriam_record_free (kind, current);
+
+  /* Gone, or changed here or by a colleague: the version-checked update
+   * tells which. */
+  return unchanged || update_record (self, kind, record, now, user, error);
+}
+
+/* Children and goals are hers: an id of another woman's file deletes
+ * nothing.  They carry no version here; a colleague who edited them went
+ * through her file and so bumped the participant's version, which was
+ * checked first. */
+static gboolean
+delete_parts (MiriamStore       *self,
+              MiriamRecordKind   kind,
+              gint64             participant_id,
+              const GArray      *ids,
+              GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND participant_id = ?",
+                                          miriam_record_info (kind)->name);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = miriam_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, participant_id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_status_step (MiriamStore              *self,
+                 const MiriamParticipant  *participant,
+                 const char               *reason,
+                 const char               *now,
+                 const char               *user,
+                 GError                  **error)
+{
+  MiriamStatusStep *step = miriam_record_new (MIRIAM_RECORD_STATUS_STEP);
+  gboolean ok;
+
+  step->participant_id = participant->row.id;
+  g_free (step->status);
+  step->status = g_strdup (participant->status);
+  step->day = today_local ();
+  g_free (step->reason);
+  step->reason = g_strdup (reason != NULL ? reason : "");
+  ok = insert_record (self, MIRIAM_RECORD_STATUS_STEP, step, now, user, error);
+  miriam_record_free (MIRIAM_RECORD_STATUS_STEP, step);
+  return ok;
+}
+
+/* A database is one OCMW's (or one consortium's); a new file belongs to
+ * its first OCMW.  A brand-new database has none yet: it gets one, named
+ * as the institution is called in the user's language, to be renamed
+ * when the team sets up its OCMW. */
+static gboolean
+ensure_ocmw (MiriamStore        *self,
+             MiriamParticipant  *participant,
+             const char         *now,
+             const char         *user,
+             GError            **error)
+{
+  MiriamOcmw *ocmw;
+  gint64 id = 0;
+  gboolean ok;
+
+  if (participant->ocmw_id != 0)
+    return TRUE;
+  if (!query_int (self, "SELECT id FROM ocmw ORDER BY id LIMIT 1", &id, error))
+    return FALSE;
+  if (id != 0)
+    {
+      participant->ocmw_id = id;
+      return TRUE;
+    }
+
+  ocmw = miriam_record_new (MIRIAM_RECORD_OCMW);
+  g_free (ocmw->name);
+  /* Translators: the name of a public social welfare centre, as in the
+   * glossary: OCMW, CPAS, ÖSHZ. */
+  ocmw->name = g_strdup (_("OCMW"));
+  ok = insert_record (self, MIRIAM_RECORD_OCMW, ocmw, now, user, error);
+  participant->ocmw_id = ocmw->row.id;
+  miriam_record_free (MIRIAM_RECORD_OCMW, ocmw);
+  return ok;
+}
+
+/* The writes of one save, in the order that makes a conflict cost
+ * nothing: the participant's version check comes first. */
+static gboolean
+write_file (MiriamStore            *self,
+            MiriamParticipantFile  *file,
+            const char             *status_reason,
+            GError                **error)
+{
+  MiriamParticipant *p = file->participant;
+  g_autofree char *now = iso_now ();
+  g_autofree char *user = dup_user_name (self);
+  g_autofree char *old_status = NULL;
+
+  if (p->row.id != 0 && !status_in_file (self, p->row.id, &old_status, error))
+    return FALSE;
+  if (!ensure_ocmw (self, p, now, user, error))
+    return FALSE;
+  if (!write_record (self, MIRIAM_RECORD_PARTICIPANT, p, now, user, error))
+    return FALSE;
+
+  for (guint i = 0; i < file->children->len; i++)
+    {
+      MiriamChild *child = g_ptr_array_index (file->children, i);
+
+      child->participant_id = p->row.id;
+      if (!write_part (self, MIRIAM_RECORD_CHILD, child, now, user, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < file->goals->len; i++)
+    {
+      MiriamGoal *goal = g_ptr_array_index (file->goals, i);
+
+      goal->participant_id = p->row.id;
+      if (!write_part (self, MIRIAM_RECORD_GOAL, goal, now, user, error))
+        return FALSE;
+    }
+  if (!delete_parts (self, MIRIAM_RECORD_CHILD, p->row.id, file->removed_children, error)
+      || !delete_parts (self, MIRIAM_RECORD_GOAL, p->row.id, file->removed_goals, error))
+    return FALSE;
+
+  /* A new file starts her history too. */
+  if (old_status == NULL || !g_str_equal (old_status, p->status))
+    return add_status_step (self, p, status_reason, now, user, error);
+  return TRUE;
+}
+
+static gpointer
+save_file_job (MiriamStore  *self,
+               gpointer      data,
+               GError      **error)
+{
+  FileJob *job = data;
+  g_autoptr(MiriamParticipantFile) saved = NULL;
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+  /* Read back inside the transaction: what the caller gets is exactly
+   * what was committed, not what a colleague saved a moment later. */
+  if (!write_file (self, job->file, job->status_reason, error)
+      || !(saved = read_file (self, job->file->participant->row.id, error)))
+    {
+      miriam_store_rollback (self);
+      return NULL;
+    }
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&saved);
+}
+
+MiriamParticipantFile *
+miriam_store_save_participant_file (MiriamStore                  *self,
+                                    const MiriamParticipantFile  *file,
+                                    const char                   *status_reason,
+                                    GError                      **error)
+{
+  FileJob job = { 0 };
+  MiriamParticipantFile *saved;
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (file != NULL && file->participant != NULL, NULL);
+
+  /* The job writes ids into what it saves; the caller's file stays as it was. */
+  job.file = miriam_participant_file_copy (file);
+  job.status_reason = g_strdup (status_reason);
+  saved = run_sync (self, save_file_job, &job, error);
+  miriam_participant_file_free (job.file);
+  g_free (job.status_reason);
+  return saved;
+}
+
+void
+miriam_store_save_participant_file_async (MiriamStore                  *self,
+                                          const MiriamParticipantFile  *file,
+                                          const char                   *status_reason,
+                                          GCancellable                 *cancellable,
+                                          GAsyncReadyCallback           callback,
+                                          gpointer                      user_data)
+{
+  FileJob *job;
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+  g_return_if_fail (file != NULL && file->participant != NULL);
+
+  job = g_new0 (FileJob, 1);
+  job->file = miriam_participant_file_copy (file);
+  job->status_reason = g_strdup (status_reason);
+  run_async (self, save_file_job, job, file_job_free,
+             (GDestroyNotify) miriam_participant_file_free,
+             miriam_store_save_participant_file_async, cancellable, callback, user_data);
+}
+
+MiriamParticipantFile *
+miriam_store_save_participant_file_finish (MiriamStore   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_save_participant_file_async, error);
+}
+
+/* Rows a casemanager may remove from a file or from the directory.  The
+ * others (a participant, a group, a session...) hold history that others
+ * refer to; erasing them is a deliberate act with its own rules. */
+static gboolean
+kind_may_be_deleted (MiriamRecordKind kind)
+{
+  switch (kind)
+    {
+    case MIRIAM_RECORD_CHILD:
+    case MIRIAM_RECORD_GOAL:
+    case MIRIAM_RECORD_CONTACT:
+    case MIRIAM_RECORD_REFERRAL:
+    case MIRIAM_RECORD_PARTNER:
+    case MIRIAM_RECORD_MEMBERSHIP:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Nothing was deleted: tell a colleague's change from a colleague's
+ * removal. */
+static void
+set_not_deleted_error (MiriamStore             *self,
+                       const MiriamRecordInfo  *info,
+                       gint64                   id,
+                       GError                 **error)
+{
+  g_autofree char *probe = g_strdup_printf ("SELECT version FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                            info->name, id);
+  gint64 version = 0;
+
+  if (!query_int (self, probe, &version, error))
+    return;
+  if (version > 0)
+    g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT,
+                         _("A colleague changed this in the meantime, so it was not removed. "
+                           "Look at it again before removing it."));
+  else
+    g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_NOT_FOUND,
+                         _("A colleague removed this already."));
+}
+
+static gboolean
+delete_record (MiriamStore  *self,
+               FileJob      *job,
+               GError      **error)
+{
+  const MiriamRecordInfo *info = miriam_record_info (job->kind);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND version = ?",
+                                          info->name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = miriam_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  sqlite3_bind_int64 (stmt, 2, job->version);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_INVALID,
+                           _("This cannot be removed: other data still refer to it, "
+                             "such as referrals to this partner."));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      miriam_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      set_not_deleted_error (self, info, job->id, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+delete_job (MiriamStore  *self,
+            gpointer      data,
+            GError      **error)
+{
+  FileJob *job = data;
+
+  /* Checked here rather than with g_return_if_fail(), so that an async
+   * caller always gets its callback. */
+  if (!kind_may_be_deleted (job->kind))
+    {
+      g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_INVALID,
+                           _("This kind of data cannot be removed here."));
+      return NULL;
+    }
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+  if (!delete_record (self, job, error))
+    {
+      miriam_store_rollback (self);
+      return NULL;
+    }
+  if (!miriam_store_commit (self, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+gboolean
+miriam_store_delete (MiriamStore       *self,
+                     MiriamRecordKind   kind,
+                     gint64             id,
+                     gint64             version,
+                     GError           **error)
+{
+  FileJob job = { 0 };
+
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind < MIRIAM_N_RECORD_KINDS, FALSE);
+
+  job.kind = kind;
+  job.id = id;
+  job.version = version;
+  return run_sync (self, delete_job, &job, error) != NULL;
+}
+
+void
+miriam_store_delete_async (MiriamStore         *self,
+                           MiriamRecordKind     kind,
+                           gint64               id,
+                           gint64               version,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  FileJob *job;
+
+  g_return_if_fail (MIRIAM_IS_STORE (self));
+  g_return_if_fail (kind < MIRIAM_N_RECORD_KINDS);
+
+  job = g_new0 (FileJob, 1);
+  job->kind = kind;
+  job->id = id;
+  job->version = version;
+  run_async (self, delete_job, job, file_job_free, NULL,
+             miriam_store_delete_async, cancellable, callback, user_data);
+}
+
+gboolean
+miriam_store_delete_finish (MiriamStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_pointer (self, result, miriam_store_delete_async, error) != NULL;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "core/miriam-participant-file.h"
 #include "core/miriam-record.h"
 
 G_BEGIN_DECLS
@@ -207,6 +208,98 @@ typedef gboolean (*MiriamStoreWriteFunc) (MiriamStore  *self,
 gboolean           miriam_store_write              (MiriamStore          *self,
                                                     MiriamStoreWriteFunc  func,
                                                     gpointer              user_data,
+                                                    GError              **error);
+
+/* ---- Participant files ------------------------------------------------ */
+
+/* One row of the participant list: what the list shows and searches. */
+typedef struct {
+  gint64  id;
+  gint64  version;
+  char   *first_name;
+  char   *last_name;
+  char   *insz;
+  char   *phone;
+  char   *status;          /* status code */
+  gint64  group_id;        /* her latest group, 0: none */
+  char   *group_name;      /* "" when none */
+  gint64  cohort_id;       /* that group's cohort, 0: none */
+  char   *cohort_label;    /* "" when none */
+  char   *casemanagers;    /* that group's casemanagers' names, ", "-separated; "" when none */
+  GDate   last_contact;    /* newest contact day, invalid: none */
+  GDate   next_session;    /* that group's first session on or after @today that is not
+                              cancelled, invalid: none */
+} MiriamParticipantRow;
+
+void       miriam_participant_row_free             (MiriamParticipantRow *row);
+
+/* Every participant of the database, in one read transaction, ordered by
+ * last name then first name.  Returns a GPtrArray that frees its rows. */
+GPtrArray *miriam_store_list_participant_rows      (MiriamStore          *self,
+                                                    const GDate          *today,
+                                                    GError              **error);
+void       miriam_store_list_participant_rows_async (MiriamStore         *self,
+                                                    const GDate          *today,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *miriam_store_list_participant_rows_finish (MiriamStore        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* The whole file of one participant. */
+MiriamParticipantFile *miriam_store_load_participant_file        (MiriamStore   *self,
+                                                                  gint64         id,
+                                                                  GError       **error);
+void                   miriam_store_load_participant_file_async  (MiriamStore         *self,
+                                                                  gint64               id,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+MiriamParticipantFile *miriam_store_load_participant_file_finish (MiriamStore   *self,
+                                                                  GAsyncResult  *result,
+                                                                  GError       **error);
+
+/* Saves the participant, her children and her goals in ONE transaction.
+ * The participant row is version-checked (MIRIAM_STORE_ERROR_CONFLICT if
+ * a colleague saved her first: nothing is saved then); children and goals
+ * with id 0 are inserted, the others updated with the same check, and
+ * those listed in removed_children / removed_goals deleted.  When the
+ * status differs from the one in the database, a status change (today,
+ * @status_reason) is recorded too.  Contacts, referrals and memberships
+ * are saved one by one with miriam_store_save().  @file is not changed;
+ * on success the file as it is now in the database is returned. */
+MiriamParticipantFile *miriam_store_save_participant_file        (MiriamStore                  *self,
+                                                                  const MiriamParticipantFile  *file,
+                                                                  const char                   *status_reason,
+                                                                  GError                      **error);
+void                   miriam_store_save_participant_file_async  (MiriamStore                  *self,
+                                                                  const MiriamParticipantFile  *file,
+                                                                  const char                   *status_reason,
+                                                                  GCancellable                 *cancellable,
+                                                                  GAsyncReadyCallback           callback,
+                                                                  gpointer                      user_data);
+MiriamParticipantFile *miriam_store_save_participant_file_finish (MiriamStore                  *self,
+                                                                  GAsyncResult                 *result,
+                                                                  GError                      **error);
+
+/* Deletes one record if its version is still @version (CONFLICT if a
+ * colleague changed it, NOT_FOUND if it is gone).  Only for kinds whose
+ * rows may go (child, goal, contact, referral, partner, membership). */
+gboolean   miriam_store_delete                     (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    gint64                id,
+                                                    gint64                version,
+                                                    GError              **error);
+void       miriam_store_delete_async               (MiriamStore          *self,
+                                                    MiriamRecordKind      kind,
+                                                    gint64                id,
+                                                    gint64                version,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean   miriam_store_delete_finish              (MiriamStore          *self,
+                                                    GAsyncResult         *result,
                                                     GError              **error);
 
 /* Closes the connection and stops the thread; safe to call twice. */
