@@ -56,6 +56,14 @@ EXPECTED = {
         "read_only": "alleen-lezen",
         "menu": "Hoofdmenu",
         "preferences": "Voorkeuren",
+        "new_participant": "Nieuwe deelneemster",
+        "save": "Opslaan",
+        "first_name": "Voornaam",
+        "last_name": "Achternaam",
+        "birth_date": "12/03/1990",
+        "insz_check": "controlecijfers",
+        "no_match": "Geen deelneemster gevonden",
+        "search": "Deelneemsters zoeken",
         "your_name": "Uw naam",
         "language": "Taal",
     },
@@ -74,6 +82,14 @@ EXPECTED = {
         "read_only": "lecture seule",
         "menu": "Menu principal",
         "preferences": "Préférences",
+        "new_participant": "Nouvelle participante",
+        "save": "Enregistrer",
+        "first_name": "Prénom",
+        "last_name": "Nom",
+        "birth_date": "12/03/1990",
+        "insz_check": "chiffres de contrôle",
+        "no_match": "Aucune participante trouvée",
+        "search": "Rechercher des participantes",
         "your_name": "Votre nom",
         "language": "Langue",
     },
@@ -92,6 +108,14 @@ EXPECTED = {
         "read_only": "schreibgeschützt",
         "menu": "Hauptmenü",
         "preferences": "Einstellungen",
+        "new_participant": "Neue Teilnehmerin",
+        "save": "Speichern",
+        "first_name": "Vorname",
+        "last_name": "Nachname",
+        "birth_date": "12.03.1990",
+        "insz_check": "Prüfziffern",
+        "no_match": "Keine Teilnehmerin gefunden",
+        "search": "Teilnehmerinnen suchen",
         "your_name": "Ihr Name",
         "language": "Sprache",
     },
@@ -169,6 +193,31 @@ def name_of(acc):
         return ""
 
 
+def screenshot(what):
+    """Keeps a picture of the screen of a failing step, for a person to
+    look at, when MIRIAM_GUI_TEST_SHOTS names a folder."""
+    folder = os.environ.get("MIRIAM_GUI_TEST_SHOTS")
+    if folder:
+        subprocess.run(["import", "-window", "root", os.path.join(folder, what + ".png")])
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool"] + list(args), check=True)
+
+
+def text_of(acc):
+    n = Atspi.Text.get_character_count(acc)
+    return Atspi.Text.get_text(acc, 0, n)
+
+
+def insz_for(yymmdd, serial):
+    """A valid INSZ for someone born in the 1900s, computed here from the
+    rule itself (97 minus the first nine digits modulo 97)."""
+    first = int("%s%03d" % (yymmdd, serial))
+    check = 97 - first % 97
+    return "%s.%s.%s-%03d.%02d" % (yymmdd[0:2], yymmdd[2:4], yymmdd[4:6], serial, check)
+
+
 class App:
     """One run of the real application, in its own home folder."""
 
@@ -186,6 +235,7 @@ class App:
         env.pop("NO_AT_BRIDGE", None)
         self.proc = subprocess.Popen([EXE, "--language", lang] + args, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.closed = False
         self.app = None
 
     def find_app(self):
@@ -239,7 +289,20 @@ class App:
                 if w is not None and name_of(w) == title:
                     return w
             time.sleep(0.2)
+        screenshot("no-window")
         raise AssertionError("no window %r" % title)
+
+    def type_into(self, acc, text, replace=False):
+        """Clicks into a field and types, with real key presses (GTK 4.8
+        ignores text set through AT-SPI).  The windows sit at the top left
+        of the X screen: there is no window manager to move them."""
+        e = Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
+        xdotool("mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2), "click", "1")
+        time.sleep(0.2)
+        if replace:
+            xdotool("key", "ctrl+a")
+        xdotool("type", "--delay", "15", text)
+        time.sleep(0.2)
 
     def click(self, acc):
         for i in range(acc.get_n_actions()):
@@ -263,6 +326,8 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
 
 class GuiTest(unittest.TestCase):
@@ -303,13 +368,15 @@ class GuiTest(unittest.TestCase):
 
         tabs = [app.wait_for_name(s, Atspi.Role.PAGE_TAB) for s in t["sections"]]
         app.wait_for_name(t["no_participants"])
-        app.wait_for_name(t["try_demo"], Atspi.Role.PUSH_BUTTON)
+        # What to do first: create the first file.
+        app.wait_for_name(t["new_participant"], Atspi.Role.PUSH_BUTTON)
         app.wait_for_name(t["menu"], Atspi.Role.PUSH_BUTTON)
         self.assert_controls_named(app)
 
         app.click(tabs[1])
         app.wait_for_name(t["no_groups"])
         app.wait_for_name(t["group_hint"])
+        app.wait_for_name(t["try_demo"], Atspi.Role.PUSH_BUTTON)
         app.click(tabs[2])
         app.wait_for_name(t["no_measurements"])
 
@@ -364,14 +431,16 @@ class GuiTest(unittest.TestCase):
         path = self.make_database(lang)
         with sqlite3.connect(path) as db:
             db.execute("PRAGMA user_version = 999")
-        before = open(path, "rb").read()
+        with open(path, "rb") as f:
+            before = f.read()
 
         app = self.start(lang, "--database", path)
         app.wait_for_name(t["newer"])
         app.wait_for_name(t["read_only"])
         app.wait_for_name(" " + t["participants"])
         app.close()
-        self.assertEqual(open(path, "rb").read(), before, "a newer file must not be changed")
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), before, "a newer file must not be changed")
 
     def test_newer_version_nl(self):
         self.check_newer_version("nl")
@@ -457,6 +526,100 @@ class GuiTest(unittest.TestCase):
 
     def test_preferences_de(self):
         self.check_preferences("de")
+
+    def field(self, window, name):
+        for acc in walk_shown(window):
+            if acc.get_role() == Atspi.Role.TEXT and name_of(acc) == name:
+                return acc
+        raise AssertionError("no field %r" % name)
+
+    def button(self, window, name):
+        for acc in walk_shown(window):
+            if (acc.get_role() == Atspi.Role.PUSH_BUTTON and name_of(acc) == name
+                    and acc.get_n_actions() > 0):
+                return acc
+        raise AssertionError("no button %r" % name)
+
+    def wait_until(self, predicate, what):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            time.sleep(0.2)
+        raise AssertionError("never happened: " + what)
+
+    def check_participant_file(self, lang):
+        t = EXPECTED[lang]
+        path = os.path.join(self.home, "team.sqlite")
+        app = self.start(lang, "--demo", path)
+        app.wait_for_name(" " + t["participants"])
+
+        # A new file through the real form.
+        app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                               and name_of(a) == t["new_participant"] and a.get_n_actions() > 0,
+                               "the New Participant button"))
+        editor = app.window(t["new_participant"])
+        self.assert_controls_named(app, editor)
+        bad_insz = insz_for("900312", 124)[:-2] + "00"
+        app.type_into(self.field(editor, t["first_name"]), "Céline")
+        app.type_into(self.field(editor, t["last_name"]), "Testa-Müller")
+        app.type_into(self.field(editor, "INSZ" if lang == "nl" else ("NISS" if lang == "fr" else "ENSS")),
+                      bad_insz)
+        birth = [a for a in walk_shown(editor) if a.get_role() == Atspi.Role.TEXT][2]
+        app.type_into(birth, t["birth_date"])
+
+        # A wrong check digit: a clear message next to the field, nothing lost.
+        app.click(self.button(editor, t["save"]))
+        app.wait_for_name(t["insz_check"])
+        self.assertEqual(text_of(self.field(editor, t["first_name"])), "Céline")
+        self.assertEqual(text_of(self.field(editor, t["last_name"])), "Testa-Müller")
+        insz_field = [a for a in walk_shown(editor) if a.get_role() == Atspi.Role.TEXT][3]
+        self.assertEqual(text_of(insz_field), bad_insz)
+        with sqlite3.connect(path) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM participant WHERE first_name = 'Céline'")
+                             .fetchone()[0], 0, "nothing may be saved with an invalid INSZ")
+
+        # Corrected, saved: the window is now hers.
+        app.type_into(insz_field, insz_for("900312", 124), replace=True)
+        app.click(self.button(editor, t["save"]))
+        app.window("Céline Testa-Müller")
+        with sqlite3.connect(path) as db:
+            row = db.execute("SELECT insz, birth_date, version, status FROM participant "
+                             "WHERE first_name = 'Céline' AND last_name = 'Testa-Müller'").fetchone()
+        self.assertEqual(row, (insz_for("900312", 124).replace(".", "").replace("-", ""),
+                               "1990-03-12", 1, "waiting"))
+
+        # Edited and saved again: one more version, in the same file.
+        phone = [a for a in walk_shown(editor) if a.get_role() == Atspi.Role.TEXT][5]
+        app.type_into(phone, "0470 12 34 56")
+        app.click(self.button(editor, t["save"]))
+
+        def saved_twice():
+            with sqlite3.connect(path) as db:
+                return db.execute("SELECT version, phone FROM participant WHERE first_name = 'Céline'"
+                                  ).fetchone() == (2, "0470 12 34 56")
+        self.wait_until(saved_twice, "the second save")
+
+        # The list shows her, and finds her without accents, by phone, and
+        # says so when nobody matches.
+        app.wait_for_name("Testa-Müller, Céline")
+        search = app.wait_for(lambda a: a.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)
+                              and name_of(a) == t["search"], "the search field")
+        app.type_into(search, "celine testa")
+        app.wait_for_name("Testa-Müller, Céline")
+        app.type_into(search, "0470123456", replace=True)
+        app.wait_for_name("Testa-Müller, Céline")
+        app.type_into(search, "zzzz", replace=True)
+        app.wait_for_name(t["no_match"])
+
+    def test_participant_file_nl(self):
+        self.check_participant_file("nl")
+
+    def test_participant_file_fr(self):
+        self.check_participant_file("fr")
+
+    def test_participant_file_de(self):
+        self.check_participant_file("de")
 
 
 if __name__ == "__main__":

@@ -227,6 +227,8 @@ miriam_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open-database", { "<Control>o", NULL } },
     { "win.new-database", { "<Control><Shift>n", NULL } },
+    { "win.new-participant", { "<Control>n", NULL } },
+    { "win.find", { "<Control>f", NULL } },
     { "win.show-section('participants')", { "<Alt>1", NULL } },
     { "win.show-section('calendar')", { "<Alt>2", NULL } },
     { "win.show-section('progress')", { "<Alt>3", NULL } },

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "miriam-gui-utils.h"
 #include "miriam-preferences-dialog.h"
 
 struct _MiriamPreferencesDialog
@@ -90,21 +91,6 @@ local_clicked_cb (MiriamPreferencesDialog *self)
   run_window_action (self, "win.use-local-database");
 }
 
-/* GTK 4.8's drop-down leaves its inner button without a name, which a
- * screen reader then announces as "toggle button": give it the row's. */
-static void
-name_inner_button (GtkWidget  *dropdown,
-                   const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (dropdown);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-}
-
 static void
 fill (MiriamPreferencesDialog *self)
 {
@@ -121,8 +107,7 @@ fill (MiriamPreferencesDialog *self)
   gtk_drop_down_set_model (self->language_dropdown,
                            G_LIST_MODEL (gtk_string_list_new (languages)));
   gtk_drop_down_set_selected (self->language_dropdown, settings->language);
-  name_inner_button (GTK_WIDGET (self->language_dropdown),
-                     gtk_label_get_text (self->language_label));
+  miriam_gui_name_drop_down (self->language_dropdown, gtk_label_get_text (self->language_label));
   g_signal_connect_swapped (self->language_dropdown, "notify::selected",
                             G_CALLBACK (language_changed_cb), self);
 

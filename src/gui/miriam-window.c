@@ -13,6 +13,8 @@
 #include "store/miriam-store.h"
 
 #include "miriam-empty-state.h"
+#include "miriam-participant-editor.h"
+#include "miriam-participant-list.h"
 #include "miriam-window.h"
 
 struct _MiriamWindow
@@ -31,7 +33,7 @@ struct _MiriamWindow
   GtkLabel             *error_path;
   GtkWidget            *create_here_button;
   GtkStack             *sections;
-  MiriamEmptyState     *participants_state;
+  MiriamParticipantList *participant_list;
   MiriamEmptyState     *calendar_state;
   MiriamEmptyState     *progress_state;
   GtkLabel             *status_label;
@@ -41,6 +43,7 @@ struct _MiriamWindow
   char                 *path;
   gboolean              create;
   GCancellable         *cancellable;
+  GHashTable           *editors;      /* participant id -> open editor; new files < 0 */
 };
 
 G_DEFINE_FINAL_TYPE (MiriamWindow, miriam_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -202,26 +205,10 @@ update_sections (MiriamWindow             *self,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   const char *demo_label = _("Try the Demo Database…");
-  gboolean writable = miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE;
 
-  if (summary->n_participants == 0)
-    miriam_empty_state_set (self->participants_state,
-                            _("No participants yet"),
-                            _("Each woman in MIRIAM gets one file here, from intake to aftercare. "
-                              "To see how it works, try the demo database with fictitious participants."),
-                            demo_label, "win.create-demo");
-  else
-    {
-      title = g_strdup_printf (ngettext ("%u participant", "%u participants",
-                                         summary->n_participants),
-                               summary->n_participants);
-      description = summary->current_cohort != NULL
-                    ? g_strdup_printf (_("Current cohort: %s"), summary->current_cohort)
-                    : NULL;
-      miriam_empty_state_set (self->participants_state, title, description, NULL, NULL);
-      g_clear_pointer (&title, g_free);
-      g_clear_pointer (&description, g_free);
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant",
+                                 miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE);
+  gboolean writable = miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE;
 
   if (summary->n_groups == 0)
     miriam_empty_state_set (self->calendar_state,
@@ -285,6 +272,7 @@ show_store (MiriamWindow *self)
 {
   update_title (self);
   update_banner (self);
+  miriam_participant_list_set_store (self->participant_list, self->store);
   miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
 }
 
@@ -306,11 +294,118 @@ open_cb (GObject      *object,
   show_store (self);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Participant files                                                        */
+
+static void
+close_editors (MiriamWindow *self)
+{
+  g_autoptr(GList) editors = g_hash_table_get_values (self->editors);
+
+  /* Editors close through their own close request, which asks about
+   * unsaved changes; those of another database must not stay open.
+   * (A list copy: closing one removes it from the table.) */
+  for (GList *l = editors; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+editor_saved_cb (MiriamWindow            *self,
+                 MiriamParticipantEditor *editor)
+{
+  gint64 id = miriam_participant_editor_get_id (editor);
+
+  /* A new file got its id with the first save. */
+  if (!g_hash_table_contains (self->editors, &id))
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->editors);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (value == editor)
+          g_hash_table_iter_remove (&iter);
+      g_hash_table_insert (self->editors, g_memdup2 (&id, sizeof id), editor);
+    }
+
+  miriam_participant_list_reload (self->participant_list);
+  miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
+}
+
+static void
+editor_destroyed_cb (MiriamWindow *self,
+                     GtkWidget    *editor)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == editor)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* One window per file: opening her again brings the open one forward. */
+static void
+open_participant (MiriamWindow *self,
+                  gint64        id)
+{
+  MiriamParticipantEditor *editor = id != 0 ? g_hash_table_lookup (self->editors, &id) : NULL;
+  static gint64 next_new_key = -1;
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return;
+
+  if (editor == NULL)
+    {
+      gint64 key = id != 0 ? id : next_new_key--;
+
+      editor = miriam_participant_editor_new (GTK_WINDOW (self), self->store, id);
+      g_hash_table_insert (self->editors, g_memdup2 (&key, sizeof key), editor);
+      g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+open_participant_cb (MiriamWindow          *self,
+                     gint64                 id,
+                     MiriamParticipantList *list G_GNUC_UNUSED)
+{
+  open_participant (self, id);
+}
+
+static void
+new_participant_action (GtkWidget  *widget,
+                        const char *action_name G_GNUC_UNUSED,
+                        GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->sections, "participants");
+  open_participant (self, 0);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name G_GNUC_UNUSED,
+             GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->sections, "participants");
+  miriam_participant_list_focus_search (self->participant_list);
+}
+
 /* Forgets the current file without waiting for it: a store whose share
  * hangs finishes on its own thread. */
 static void
 drop_store (MiriamWindow *self)
 {
+  close_editors (self);
+  miriam_participant_list_set_store (self->participant_list, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant", FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -653,6 +748,7 @@ miriam_window_finalize (GObject *object)
   MiriamWindow *self = MIRIAM_WINDOW (object);
 
   g_free (self->path);
+  g_hash_table_unref (self->editors);
 
   G_OBJECT_CLASS (miriam_window_parent_class)->finalize (object);
 }
@@ -667,6 +763,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
   object_class->finalize = miriam_window_finalize;
 
   g_type_ensure (MIRIAM_TYPE_EMPTY_STATE);
+  g_type_ensure (MIRIAM_TYPE_PARTICIPANT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, switcher);
@@ -680,7 +777,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, error_path);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, create_here_button);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, sections);
-  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, participants_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, participant_list);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_state);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_state);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, status_label);
@@ -692,12 +789,18 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.create-here", NULL, create_here_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
 static void
 miriam_window_init (MiriamWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->editors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   show_page (self, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant", FALSE);
+  g_signal_connect_object (self->participant_list, "open-participant",
+                           G_CALLBACK (open_participant_cb), self, G_CONNECT_SWAPPED);
 }

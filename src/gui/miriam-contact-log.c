@@ -1,0 +1,387 @@
+/* miriam-contact-log.c: the individual moments with one participant
+ *
+ * Copyright 2026 The MIRIAM developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each contact is saved on its own, the moment it is added: it is one
+ * action of its own, and never waits for the rest of the file.
+ */
+#define G_LOG_DOMAIN "miriam"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/miriam-date.h"
+#include "core/miriam-language.h"
+#include "core/miriam-vocabulary.h"
+
+#include "miriam-contact-log.h"
+#include "miriam-gui-utils.h"
+
+struct _MiriamContactLog
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *scroller;
+  GtkEntry       *day_entry;
+  GtkSpinButton  *duration_spin;
+  GtkLabel       *kind_label;
+  GtkDropDown    *kind_dropdown;
+  GtkFlowBox     *domains_box;
+  GtkEntry       *note_entry;
+  GtkLabel       *error_label;
+  GtkWidget      *add_button;
+  GtkDropDown    *filter_dropdown;
+  GtkListBox     *list;
+  GtkLabel       *empty_label;
+
+  MiriamStore    *store;
+  GCancellable   *cancellable;
+  gint64          participant_id;
+  GPtrArray      *contacts;      /* MiriamContact *, newest first */
+};
+
+G_DEFINE_FINAL_TYPE (MiriamContactLog, miriam_contact_log, GTK_TYPE_WIDGET)
+
+enum {
+  ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+free_contact (gpointer contact)
+{
+  miriam_record_free (MIRIAM_RECORD_CONTACT, contact);
+}
+
+static const char *
+kind_code_at (guint position)
+{
+  const MiriamTerm *terms;
+  guint n;
+
+  terms = miriam_vocabulary_terms (MIRIAM_VOCABULARY_CONTACT_KIND, &n);
+  return position < n ? terms[position].code : NULL;
+}
+
+/* "Housing, Health" from "housing,health". */
+static char *
+domain_labels (const char *codes)
+{
+  g_auto(GStrv) split = g_strsplit (codes, ",", -1);
+  GString *text = g_string_new (NULL);
+
+  for (char **code = split; *code != NULL; code++)
+    {
+      if ((*code)[0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, miriam_vocabulary_label (MIRIAM_VOCABULARY_LIFE_DOMAIN, *code));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+contact_row_new (const MiriamContact *contact)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title, *detail;
+  g_autofree char *day = miriam_format_date (&contact->day);
+  g_autofree char *heading = NULL;
+  g_autofree char *domains = domain_labels (contact->domains);
+  g_autofree char *text = NULL;
+
+  /* Translators: date · kind of contact · duration */
+  heading = g_strdup_printf (ngettext ("%s · %s · %u minute", "%s · %s · %u minutes",
+                                       (gulong) contact->duration_min),
+                             day, miriam_vocabulary_label (MIRIAM_VOCABULARY_CONTACT_KIND, contact->kind),
+                             (guint) contact->duration_min);
+  if (domains[0] != '\0' && contact->note[0] != '\0')
+    text = g_strdup_printf ("%s — %s", domains, contact->note);
+  else
+    text = g_strdup (domains[0] != '\0' ? domains : contact->note);
+
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  detail = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
+  gtk_widget_set_visible (detail, text[0] != '\0');
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  return box;
+}
+
+static void
+refill_list (MiriamContactLog *self)
+{
+  GtkWidget *child;
+  guint filter = gtk_drop_down_get_selected (self->filter_dropdown);
+  const char *kind = filter > 0 ? kind_code_at (filter - 1) : NULL;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      const MiriamContact *contact = self->contacts->pdata[i];
+
+      if (kind != NULL && g_strcmp0 (contact->kind, kind) != 0)
+        continue;
+      gtk_list_box_append (self->list, contact_row_new (contact));
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list), shown > 0);
+  gtk_label_set_text (self->empty_label,
+                      self->contacts->len == 0 ? _("No contacts recorded yet.")
+                                               : _("No contacts of this kind."));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), shown == 0);
+}
+
+static char *
+chosen_domains (MiriamContactLog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->domains_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "code"));
+    }
+  codes = g_strv_builder_end (builder);
+  return g_strjoinv (",", codes);
+}
+
+static void
+show_error (MiriamContactLog *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Newest first; on the same day, the one added last first. */
+static gint
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  const MiriamContact *x = *(const MiriamContact * const *) a;
+  const MiriamContact *y = *(const MiriamContact * const *) b;
+  int by_day = g_date_compare (&y->day, &x->day);
+
+  return by_day != 0 ? by_day : (y->row.id > x->row.id) - (y->row.id < x->row.id);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  MiriamContactLog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  MiriamContact *contact;
+
+  contact = miriam_store_save_finish (MIRIAM_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (self->add_button, TRUE);
+  if (contact == NULL)
+    {
+      /* The form keeps what was typed: try again when the drive is back. */
+      show_error (self, error->message);
+      return;
+    }
+
+  g_ptr_array_add (self->contacts, contact);
+  g_ptr_array_sort (self->contacts, compare_contacts);
+  refill_list (self);
+
+  /* Ready for the next one: same day, fresh note and domains. */
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->domains_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))),
+                                 FALSE);
+
+  g_signal_emit (self, signals[ADDED], 0);
+}
+
+static void
+add_clicked_cb (MiriamContactLog *self)
+{
+  MiriamContact *contact;
+  g_autofree char *domains = NULL;
+  g_autofree char *note = NULL;
+  const char *kind = kind_code_at (gtk_drop_down_get_selected (self->kind_dropdown));
+  GDate day;
+
+  if (self->store == NULL || self->participant_id == 0)
+    return;
+
+  if (!miriam_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)), &day)
+      || !g_date_valid (&day))
+    {
+      show_error (self, _("Type the date of the contact as day/month/year, for example 23/11/2026."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->day_entry));
+      return;
+    }
+  show_error (self, NULL);
+
+  domains = chosen_domains (self);
+  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+
+  contact = miriam_record_new (MIRIAM_RECORD_CONTACT);
+  contact->participant_id = self->participant_id;
+  contact->day = day;
+  contact->duration_min = gtk_spin_button_get_value_as_int (self->duration_spin);
+  g_free (contact->kind);
+  contact->kind = g_strdup (kind != NULL ? kind : "other");
+  g_free (contact->domains);
+  contact->domains = g_steal_pointer (&domains);
+  g_free (contact->note);
+  contact->note = g_steal_pointer (&note);
+
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  miriam_store_save_async (self->store, MIRIAM_RECORD_CONTACT, contact,
+                           self->cancellable, saved_cb, self);
+  miriam_record_free (MIRIAM_RECORD_CONTACT, contact);
+}
+
+void
+miriam_contact_log_set (MiriamContactLog *self,
+                        MiriamStore      *store,
+                        gint64            participant_id,
+                        GPtrArray        *contacts)
+{
+  gboolean can_add;
+
+  g_return_if_fail (MIRIAM_IS_CONTACT_LOG (self));
+
+  g_set_object (&self->store, store);
+  self->participant_id = participant_id;
+
+  g_ptr_array_set_size (self->contacts, 0);
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    g_ptr_array_add (self->contacts, miriam_record_copy (MIRIAM_RECORD_CONTACT, contacts->pdata[i]));
+  g_ptr_array_sort (self->contacts, compare_contacts);
+
+  can_add = store != NULL && participant_id != 0
+            && miriam_store_get_access (store) == MIRIAM_STORE_WRITABLE;
+  gtk_widget_set_sensitive (self->add_button, can_add);
+  show_error (self, participant_id == 0 ? _("Save the file first; then contacts can be added.") : NULL);
+  refill_list (self);
+}
+
+static void
+fill_choices (MiriamContactLog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) filter = gtk_string_list_new (NULL);
+  const MiriamTerm *terms;
+  g_autofree char *today_text = NULL;
+  GDate today;
+  guint n;
+
+  terms = miriam_vocabulary_terms (MIRIAM_VOCABULARY_CONTACT_KIND, &n);
+  gtk_string_list_append (filter, _("All kinds"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = miriam_vocabulary_label (MIRIAM_VOCABULARY_CONTACT_KIND, terms[i].code);
+
+      gtk_string_list_append (kinds, label);
+      gtk_string_list_append (filter, label);
+    }
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (filter));
+
+  terms = miriam_vocabulary_terms (MIRIAM_VOCABULARY_LIFE_DOMAIN, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (miriam_vocabulary_label (MIRIAM_VOCABULARY_LIFE_DOMAIN,
+                                                                                  terms[i].code));
+      g_object_set_data (G_OBJECT (check), "code", (gpointer) terms[i].code);
+      gtk_flow_box_append (self->domains_box, check);
+    }
+
+  miriam_date_today (&today);
+  today_text = miriam_format_date (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->day_entry), today_text);
+}
+
+static void
+miriam_contact_log_dispose (GObject *object)
+{
+  MiriamContactLog *self = MIRIAM_CONTACT_LOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (miriam_contact_log_parent_class)->dispose (object);
+}
+
+static void
+miriam_contact_log_class_init (MiriamContactLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = miriam_contact_log_dispose;
+
+  signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-contact-log.ui");
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, day_entry);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, domains_box);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, list);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+miriam_contact_log_init (MiriamContactLog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->contacts = g_ptr_array_new_with_free_func (free_contact);
+  fill_choices (self);
+  miriam_gui_name_drop_down (self->kind_dropdown, gtk_label_get_text (self->kind_label));
+  miriam_gui_name_drop_down (self->filter_dropdown, _("Show only one kind of contact"));
+  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (refill_list), self);
+  refill_list (self);
+}
