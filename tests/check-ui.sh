@@ -60,7 +60,7 @@ fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   if [ -z "${CHECK_UI_UNDER_XVFB:-}" ] && command -v xvfb-run >/dev/null; then
     export CHECK_UI_UNDER_XVFB=1
-    exec xvfb-run -a -s '-screen 0 1280x1024x24' bash "$0" "$srcdir"
+    exec xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' bash "$0" "$srcdir"
   fi
   echo "check-ui: no display and no xvfb-run: skipped"
   exit 77

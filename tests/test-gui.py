@@ -24,7 +24,7 @@ if not os.environ.get("MIRIAM_GUI_TEST_WRAPPED"):
     os.environ["MIRIAM_GUI_TEST_WRAPPED"] = "1"
     cmd = [sys.executable] + sys.argv
     if not os.environ.get("DISPLAY"):
-        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"] + cmd
+        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24 -noreset"] + cmd
     # Always a private session bus: the accessibility bus of the test must
     # not mix with the desktop's.
     cmd = ["dbus-run-session", "--"] + cmd
@@ -64,6 +64,8 @@ EXPECTED = {
         "insz_check": "controlecijfers",
         "no_match": "Geen deelneemster gevonden",
         "search": "Deelneemsters zoeken",
+        "partners_menu": "Partnerorganisaties",
+        "partners": "Lijst van partnerorganisaties",
         "your_name": "Uw naam",
         "language": "Taal",
     },
@@ -90,6 +92,8 @@ EXPECTED = {
         "insz_check": "chiffres de contrôle",
         "no_match": "Aucune participante trouvée",
         "search": "Rechercher des participantes",
+        "partners_menu": "Organisations partenaires",
+        "partners": "Annuaire des organisations partenaires",
         "your_name": "Votre nom",
         "language": "Langue",
     },
@@ -116,6 +120,8 @@ EXPECTED = {
         "insz_check": "Prüfziffern",
         "no_match": "Keine Teilnehmerin gefunden",
         "search": "Teilnehmerinnen suchen",
+        "partners_menu": "Partnerorganisationen",
+        "partners": "Verzeichnis der Partnerorganisationen",
         "your_name": "Ihr Name",
         "language": "Sprache",
     },
@@ -611,6 +617,33 @@ class GuiTest(unittest.TestCase):
         app.wait_for_name("Testa-Müller, Céline")
         app.type_into(search, "zzzz", replace=True)
         app.wait_for_name(t["no_match"])
+
+    def check_partner_directory(self, lang):
+        t = EXPECTED[lang]
+        path = os.path.join(self.home, "team.sqlite")
+        app = self.start(lang, "--demo", path)
+        app.wait_for_name(" " + t["participants"])
+
+        app.click(app.wait_for(lambda a: name_of(a) == t["menu"] and a.get_n_actions() > 0,
+                               "the main menu button"))
+        app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.MENU_ITEM
+                               and name_of(a) == t["partners_menu"], "the Partner Directory item"))
+        directory = app.window(t["partners"])
+        # The pre-filled partner types are there, each row fully named.
+        self.wait_until(lambda: any(a.get_role() == Atspi.Role.TEXT
+                                    and text_of(a) == "Centrum Algemeen Welzijnswerk (CAW)"
+                                    for a in walk_shown(directory)),
+                        "the pre-filled CAW partner")
+        self.assert_controls_named(app, directory)
+
+    def test_partner_directory_nl(self):
+        self.check_partner_directory("nl")
+
+    def test_partner_directory_fr(self):
+        self.check_partner_directory("fr")
+
+    def test_partner_directory_de(self):
+        self.check_partner_directory("de")
 
     def test_participant_file_nl(self):
         self.check_participant_file("nl")

@@ -1648,6 +1648,41 @@ test_first_file (Fixture       *fx,
   close_store (store);
 }
 
+/* She stopped last Thursday; it is recorded on Monday: the history says
+ * Thursday. */
+static void
+test_status_day (Fixture       *fx,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  MiriamStore *store = open_store (fx->path, "Anneleen");
+  g_autoptr(MiriamParticipantFile) file = miriam_participant_file_new ();
+  g_autoptr(MiriamParticipantFile) saved = NULL;
+  g_autoptr(MiriamParticipantFile) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+  const MiriamStatusStep *step;
+  GDate thursday = day (19, G_DATE_NOVEMBER, 2026);
+
+  take_text (&file->participant->first_name, "Selam");
+  saved = miriam_store_save_participant_file (store, file, NULL, &error);
+  g_assert_no_error (error);
+
+  take_text (&saved->participant->status, "stopped");
+  saved->status_day = thursday;
+  stopped = miriam_store_save_participant_file (store, saved, "Moved to another town", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (stopped->status_steps->len, ==, 2);
+  /* The history is in the order of the days, so look her step up. */
+  step = stopped->status_steps->pdata[0];
+  if (g_strcmp0 (step->status, "stopped") != 0)
+    step = stopped->status_steps->pdata[1];
+  g_assert_cmpstr (step->status, ==, "stopped");
+  g_assert_cmpstr (step->reason, ==, "Moved to another town");
+  g_assert_cmpint (g_date_compare (&step->day, &thursday), ==, 0);
+
+  close_store (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1658,6 +1693,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/participant-file/first-file", test_first_file);
+  ADD ("/participant-file/status-day", test_status_day);
   ADD ("/participant-file/round-trip", test_round_trip);
   ADD ("/participant-file/partner-directory", test_partner_directory);
   ADD ("/participant-file/goal-codes", test_goal_codes);

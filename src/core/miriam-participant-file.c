@@ -30,6 +30,7 @@ miriam_participant_file_new (void)
   file->referrals = g_ptr_array_new_with_free_func (free_referral);
   file->removed_children = g_array_new (FALSE, FALSE, sizeof (gint64));
   file->removed_goals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_date_clear (&file->status_day, 1);
 
   return file;
 }
@@ -69,6 +70,7 @@ miriam_participant_file_copy (const MiriamParticipantFile *file)
   copy_records (copy->referrals, file->referrals, MIRIAM_RECORD_REFERRAL);
   copy_ids (copy->removed_children, file->removed_children);
   copy_ids (copy->removed_goals, file->removed_goals);
+  copy->status_day = file->status_day;
 
   return copy;
 }

@@ -19,6 +19,8 @@ typedef struct {
   GPtrArray         *referrals;       /* MiriamReferral *, newest first */
   GArray            *removed_children;  /* gint64 ids to delete on save */
   GArray            *removed_goals;     /* gint64 ids to delete on save */
+  GDate              status_day;        /* day of a status change saved with the file;
+                                           invalid (cleared): today */
 } MiriamParticipantFile;
 
 /* A new, empty file: a participant record from miriam_record_new() and

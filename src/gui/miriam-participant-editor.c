@@ -67,6 +67,8 @@ struct _MiriamParticipantEditor
   GtkDropDown           *status_dropdown;
   GtkLabel              *status_error;
   GtkEntry              *status_reason_entry;
+  GtkEntry              *status_day_entry;
+  GtkLabel              *status_day_error;
   GtkListBox            *history_list;
   GtkListBox            *goals_list;
   GtkLabel              *goals_error;
@@ -538,7 +540,9 @@ fill_status (MiriamParticipantEditor *self,
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   set_entry (self->status_reason_entry, "");
+  set_entry (self->status_day_entry, "");
   show_field_error (self->status_error, NULL);
+  show_field_error (self->status_day_error, NULL);
 }
 
 static void
@@ -879,6 +883,15 @@ read_form (MiriamParticipantEditor  *self,
   else
     show_field_error (self->status_error, NULL);
   replace_text (&p->status, miriam_status_to_code (to));
+
+  /* Empty: today.  A change is recorded, never foreseen. */
+  if (!read_date (self->status_day_entry, self->status_day_error, &file->status_day))
+    INVALID (self->status_day_entry);
+  else if (g_date_valid (&file->status_day) && g_date_compare (&file->status_day, &today) > 0)
+    {
+      show_field_error (self->status_day_error, _("A change of status cannot be dated in the future."));
+      INVALID (self->status_day_entry);
+    }
 
 #undef INVALID
 
@@ -1282,6 +1295,7 @@ watch_changes (MiriamParticipantEditor *self)
     self->address_entry, self->phone_entry, self->email_entry, self->intake_date_entry,
     self->poverty_note, self->isolated_note, self->language_note, self->voluntary_note,
     self->consent_date_entry, self->consent_note_entry, self->status_reason_entry,
+    self->status_day_entry,
   };
   GtkCheckButton *checks[] = {
     self->poverty_check, self->isolated_check, self->language_check, self->voluntary_check,
@@ -1418,6 +1432,8 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
   BIND (status_dropdown);
   BIND (status_error);
   BIND (status_reason_entry);
+  BIND (status_day_entry);
+  BIND (status_day_error);
   BIND (history_list);
   BIND (goals_list);
   BIND (goals_error);

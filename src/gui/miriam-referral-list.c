@@ -96,6 +96,8 @@ partner_title (const MiriamPartner *partner)
   return g_strdup (partner->name);
 }
 
+static void save_outcome_cb (GtkButton *button, MiriamReferralList *self);
+
 static void
 refill_list (MiriamReferralList *self)
 {
@@ -111,30 +113,42 @@ refill_list (MiriamReferralList *self)
       g_autofree char *day = miriam_format_date (&referral->day);
       g_autofree char *who = partner != NULL ? partner_title (partner) : g_strdup (_("Unknown partner"));
       g_autofree char *heading = g_strdup_printf ("%s · %s", day, who);
-      g_autofree char *detail = NULL;
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *title = gtk_label_new (heading);
-      GtkWidget *text;
-
-      if (referral->outcome[0] != '\0')
-        /* Translators: reason of a referral — its outcome */
-        detail = g_strdup_printf (_("%s — outcome: %s"), referral->reason, referral->outcome);
-      else
-        detail = g_strdup (referral->reason);
-      text = gtk_label_new (detail);
+      GtkWidget *reason = gtk_label_new (referral->reason);
+      GtkWidget *outcome_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *outcome = gtk_entry_new ();
+      GtkWidget *save = gtk_button_new_with_label (_("Save Outcome"));
 
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_widget_add_css_class (title, "heading");
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-      gtk_widget_set_visible (text, detail[0] != '\0');
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (reason), TRUE);
+      gtk_widget_set_visible (reason, referral->reason[0] != '\0');
+
+      /* What came of it is often known weeks later: it stays editable. */
+      gtk_editable_set_text (GTK_EDITABLE (outcome), referral->outcome);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (outcome), _("Outcome"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (outcome), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Outcome"), -1);
+      gtk_widget_set_hexpand (outcome, TRUE);
+      gtk_widget_set_sensitive (save, self->store != NULL
+                                      && miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE);
+      g_object_set_data_full (G_OBJECT (save), "referral-id",
+                              g_memdup2 (&referral->row.id, sizeof (gint64)), g_free);
+      g_object_set_data (G_OBJECT (save), "outcome", outcome);
+      g_signal_connect (save, "clicked", G_CALLBACK (save_outcome_cb), self);
+      gtk_box_append (GTK_BOX (outcome_box), outcome);
+      gtk_box_append (GTK_BOX (outcome_box), save);
+
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
       gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), reason);
+      gtk_box_append (GTK_BOX (box), outcome_box);
       gtk_list_box_append (self->list, box);
     }
 
@@ -222,6 +236,63 @@ saved_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->outcome_entry), "");
   g_signal_emit (self, signals[ADDED], 0);
+}
+
+static void
+outcome_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MiriamReferralList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  MiriamReferral *saved;
+
+  saved = miriam_store_save_finish (MIRIAM_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (saved == NULL)
+    {
+      /* The typed outcome stays in its field. */
+      show_error (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->referrals->len; i++)
+    if (((MiriamReferral *) self->referrals->pdata[i])->row.id == saved->row.id)
+      {
+        free_referral (self->referrals->pdata[i]);
+        self->referrals->pdata[i] = saved;
+        saved = NULL;
+        break;
+      }
+  g_clear_pointer (&saved, free_referral);
+  show_error (self, NULL);
+  refill_list (self);
+}
+
+static void
+save_outcome_cb (GtkButton          *button,
+                 MiriamReferralList *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "referral-id");
+  GtkEditable *outcome = g_object_get_data (G_OBJECT (button), "outcome");
+
+  for (guint i = 0; i < self->referrals->len; i++)
+    {
+      MiriamReferral *referral = self->referrals->pdata[i];
+
+      if (referral->row.id == *id)
+        {
+          MiriamReferral *changed = miriam_record_copy (MIRIAM_RECORD_REFERRAL, referral);
+
+          g_free (changed->outcome);
+          changed->outcome = g_strstrip (g_strdup (gtk_editable_get_text (outcome)));
+          miriam_store_save_async (self->store, MIRIAM_RECORD_REFERRAL, changed,
+                                   self->cancellable, outcome_saved_cb, self);
+          free_referral (changed);
+          return;
+        }
+    }
 }
 
 static void

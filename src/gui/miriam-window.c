@@ -15,6 +15,7 @@
 #include "miriam-empty-state.h"
 #include "miriam-participant-editor.h"
 #include "miriam-participant-list.h"
+#include "miriam-partner-directory.h"
 #include "miriam-window.h"
 
 struct _MiriamWindow
@@ -385,6 +386,17 @@ new_participant_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->sections, "participants");
   open_participant (self, 0);
+}
+
+static void
+partner_directory_action (GtkWidget  *widget,
+                          const char *action_name G_GNUC_UNUSED,
+                          GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+
+  if (self->store != NULL && miriam_store_is_open (self->store))
+    gtk_window_present (GTK_WINDOW (miriam_partner_directory_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -791,6 +803,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.partner-directory", NULL, partner_directory_action);
 }
 
 static void

@@ -2571,6 +2571,7 @@ delete_parts (MiriamStore       *self,
 static gboolean
 add_status_step (MiriamStore              *self,
                  const MiriamParticipant  *participant,
+                 const GDate              *day,
                  const char               *reason,
                  const char               *now,
                  const char               *user,
@@ -2582,7 +2583,8 @@ add_status_step (MiriamStore              *self,
   step->participant_id = participant->row.id;
   g_free (step->status);
   step->status = g_strdup (participant->status);
-  step->day = today_local ();
+  /* She may have stopped last week and be recorded today. */
+  step->day = g_date_valid (day) ? *day : today_local ();
   g_free (step->reason);
   step->reason = g_strdup (reason != NULL ? reason : "");
   ok = insert_record (self, MIRIAM_RECORD_STATUS_STEP, step, now, user, error);
@@ -2668,7 +2670,7 @@ write_file (MiriamStore            *self,
 
   /* A new file starts her history too. */
   if (old_status == NULL || !g_str_equal (old_status, p->status))
-    return add_status_step (self, p, status_reason, now, user, error);
+    return add_status_step (self, p, &file->status_day, status_reason, now, user, error);
   return TRUE;
 }
 

@@ -265,9 +265,10 @@ MiriamParticipantFile *miriam_store_load_participant_file_finish (MiriamStore   
  * a colleague saved her first: nothing is saved then); children and goals
  * with id 0 are inserted, the others updated with the same check, and
  * those listed in removed_children / removed_goals deleted.  When the
- * status differs from the one in the database, a status change (today,
- * @status_reason) is recorded too.  Contacts, referrals and memberships
- * are saved one by one with miriam_store_save().  @file is not changed;
+ * status differs from the one in the database, a status change (on
+ * file->status_day, or today, with @status_reason) is recorded too.
+ * Contacts, referrals and memberships are saved one by one with
+ * miriam_store_save().  @file is not changed;
  * on success the file as it is now in the database is returned. */
 MiriamParticipantFile *miriam_store_save_participant_file        (MiriamStore                  *self,
                                                                   const MiriamParticipantFile  *file,
