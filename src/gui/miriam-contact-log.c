@@ -152,25 +152,6 @@ refill_list (MiriamContactLog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), shown == 0);
 }
 
-static char *
-chosen_domains (MiriamContactLog *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) codes = NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->domains_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "code"));
-    }
-  codes = g_strv_builder_end (builder);
-  return g_strjoinv (",", codes);
-}
-
 static void
 show_error (MiriamContactLog *self,
             const char       *message)
@@ -218,11 +199,7 @@ saved_cb (GObject      *object,
 
   /* Ready for the next one: same day, fresh note and domains. */
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->domains_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))),
-                                 FALSE);
+  miriam_gui_set_checks (self->domains_box, "");
 
   g_signal_emit (self, signals[ADDED], 0);
 }
@@ -248,7 +225,7 @@ add_clicked_cb (MiriamContactLog *self)
     }
   show_error (self, NULL);
 
-  domains = chosen_domains (self);
+  domains = miriam_gui_get_checks (self->domains_box, NULL);
   note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
 
   contact = miriam_record_new (MIRIAM_RECORD_CONTACT);
@@ -315,14 +292,7 @@ fill_choices (MiriamContactLog *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (filter));
 
-  terms = miriam_vocabulary_terms (MIRIAM_VOCABULARY_LIFE_DOMAIN, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (miriam_vocabulary_label (MIRIAM_VOCABULARY_LIFE_DOMAIN,
-                                                                                  terms[i].code));
-      g_object_set_data (G_OBJECT (check), "code", (gpointer) terms[i].code);
-      gtk_flow_box_append (self->domains_box, check);
-    }
+  miriam_gui_fill_checks (self->domains_box, MIRIAM_VOCABULARY_LIFE_DOMAIN, NULL, NULL);
 
   miriam_date_today (&today);
   today_text = miriam_format_date (&today);

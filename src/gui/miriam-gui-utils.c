@@ -29,3 +29,99 @@ miriam_gui_name_expander (GtkExpander *expander)
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_expander_get_label (expander), -1);
 }
+
+void
+miriam_gui_fill_checks (GtkFlowBox       *box,
+                        MiriamVocabulary  vocabulary,
+                        GCallback         on_toggled,
+                        gpointer          data)
+{
+  const MiriamTerm *terms;
+  guint n;
+
+  terms = miriam_vocabulary_terms (vocabulary, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (miriam_vocabulary_label (vocabulary, terms[i].code));
+
+      g_object_set_data (G_OBJECT (check), "code", (gpointer) terms[i].code);
+      if (on_toggled != NULL)
+        g_signal_connect_swapped (check, "toggled", on_toggled, data);
+      gtk_flow_box_append (box, check);
+    }
+}
+
+static GtkCheckButton *
+check_at (GtkWidget *child)
+{
+  return GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+}
+
+static const char *
+check_code (GtkWidget *child)
+{
+  return g_object_get_data (G_OBJECT (check_at (child)), "code");
+}
+
+void
+miriam_gui_set_checks (GtkFlowBox *box,
+                       const char *codes)
+{
+  g_auto(GStrv) chosen = g_strsplit (codes != NULL ? codes : "", ",", -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_check_button_set_active (check_at (child),
+                                 g_strv_contains ((const char * const *) chosen, check_code (child)));
+}
+
+static gboolean
+has_check (GtkFlowBox *box,
+           const char *code)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (check_code (child), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+miriam_gui_get_checks (GtkFlowBox *box,
+                       const char *kept)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) stored = g_strsplit (kept != NULL ? kept : "", ",", -1);
+  g_auto(GStrv) codes = NULL;
+
+  for (char **code = stored; *code != NULL; code++)
+    if ((*code)[0] != '\0' && !has_check (box, *code))
+      g_strv_builder_add (builder, *code);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (check_at (child)))
+      g_strv_builder_add (builder, check_code (child));
+
+  codes = g_strv_builder_end (builder);
+  return g_strjoinv (",", codes);
+}
+
+static gint
+compare_partners (gconstpointer a,
+                  gconstpointer b)
+{
+  const MiriamPartner *x = *(const MiriamPartner * const *) a;
+  const MiriamPartner *y = *(const MiriamPartner * const *) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+void
+miriam_gui_sort_partners (GPtrArray *partners)
+{
+  g_ptr_array_sort (partners, compare_partners);
+}

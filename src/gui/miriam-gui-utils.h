@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "core/miriam-record.h"
+#include "core/miriam-vocabulary.h"
+
 G_BEGIN_DECLS
 
 /* GTK 4.8 leaves a drop-down's inner button and an expander's title
@@ -15,5 +18,22 @@ G_BEGIN_DECLS
 void miriam_gui_name_drop_down (GtkDropDown *dropdown,
                                 const char  *name);
 void miriam_gui_name_expander  (GtkExpander *expander);
+
+/* A flow box of check buttons, one per term of @vocabulary, each
+ * carrying its code; "toggled" goes to @on_toggled (may be NULL). */
+void  miriam_gui_fill_checks    (GtkFlowBox       *box,
+                                 MiriamVocabulary  vocabulary,
+                                 GCallback         on_toggled,
+                                 gpointer          data);
+/* Ticks the boxes of the comma-separated @codes, unticks the others. */
+void  miriam_gui_set_checks     (GtkFlowBox       *box,
+                                 const char       *codes);
+/* The ticked codes, comma-separated.  Codes of @kept that have no box
+ * (written by another version of MIRIAM) are kept, never dropped. */
+char *miriam_gui_get_checks     (GtkFlowBox       *box,
+                                 const char       *kept);
+
+/* Sorts MiriamPartner records by name, as people look them up. */
+void  miriam_gui_sort_partners  (GPtrArray        *partners);
 
 G_END_DECLS

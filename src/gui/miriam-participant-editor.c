@@ -510,24 +510,6 @@ read_goals (MiriamParticipantEditor  *self,
 /* Filling the form                                                         */
 
 static void
-fill_languages (MiriamParticipantEditor *self,
-                const char              *codes)
-{
-  g_auto(GStrv) chosen = g_strsplit (codes, ",", -1);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->languages_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      const char *code = g_object_get_data (G_OBJECT (check), "code");
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strv_contains ((const char * const *) chosen, code));
-    }
-}
-
-static void
 fill_status (MiriamParticipantEditor *self,
              const char              *code)
 {
@@ -613,7 +595,7 @@ fill_form (MiriamParticipantEditor     *self,
   set_entry (self->address_entry, p->address);
   set_entry (self->phone_entry, p->phone);
   set_entry (self->email_entry, p->email);
-  fill_languages (self, p->languages);
+  miriam_gui_set_checks (self->languages_box, p->languages);
   for (guint i = 0; i < G_N_ELEMENTS (letter_codes); i++)
     if (g_str_equal (letter_codes[i], p->letter_language))
       letter = i;
@@ -679,48 +661,6 @@ read_date (GtkEntry *entry,
   if (error_label != NULL)
     show_field_error (error_label, _("Type the date as day/month/year, for example 23/11/1990."));
   return FALSE;
-}
-
-static gboolean
-has_language_box (MiriamParticipantEditor *self,
-                  const char              *code)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->languages_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "code"), code) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-read_languages (MiriamParticipantEditor *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) codes = NULL;
-  g_auto(GStrv) stored = g_strsplit (self->loaded->participant->languages, ",", -1);
-
-  /* Languages the form has no box for (typed by an older version, or by
-   * a colleague's newer one) are kept, not silently dropped. */
-  for (char **code = stored; *code != NULL; code++)
-    if ((*code)[0] != '\0' && !has_language_box (self, *code))
-      g_strv_builder_add (builder, *code);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->languages_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "code"));
-    }
-  codes = g_strv_builder_end (builder);
-  return g_strjoinv (",", codes);
 }
 
 /* Builds the file as the form shows it.  Returns FALSE (and marks the
@@ -802,7 +742,9 @@ read_form (MiriamParticipantEditor  *self,
     g_autofree char *address = entry_stripped (self->address_entry);
     g_autofree char *phone = entry_stripped (self->phone_entry);
     g_autofree char *email = entry_stripped (self->email_entry);
-    g_autofree char *languages = read_languages (self);
+    /* Languages without a box here (another version of MIRIAM) stay. */
+    g_autofree char *languages = miriam_gui_get_checks (self->languages_box,
+                                                        self->loaded->participant->languages);
 
     replace_text (&p->address, address);
     replace_text (&p->phone, phone);
@@ -1258,20 +1200,9 @@ miriam_participant_editor_get_id (MiriamParticipantEditor *self)
 static void
 fill_choices (MiriamParticipantEditor *self)
 {
-  const MiriamTerm *terms;
   g_autoptr(GtkStringList) letters = gtk_string_list_new (NULL);
-  guint n;
 
-  terms = miriam_vocabulary_terms (MIRIAM_VOCABULARY_LANGUAGE, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (miriam_vocabulary_label (MIRIAM_VOCABULARY_LANGUAGE,
-                                                                                  terms[i].code));
-
-      g_object_set_data (G_OBJECT (check), "code", (gpointer) terms[i].code);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (mark_dirty), self);
-      gtk_flow_box_append (self->languages_box, check);
-    }
+  miriam_gui_fill_checks (self->languages_box, MIRIAM_VOCABULARY_LANGUAGE, G_CALLBACK (mark_dirty), self);
 
   gtk_string_list_append (letters, _("Not chosen"));
   for (guint i = 1; i < G_N_ELEMENTS (letter_codes); i++)

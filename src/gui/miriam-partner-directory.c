@@ -340,16 +340,6 @@ filters_changed (MiriamPartnerDirectory *self)
   gtk_list_box_invalidate_filter (self->list);
 }
 
-static gint
-compare_partners (gconstpointer a,
-                  gconstpointer b)
-{
-  const MiriamPartner *x = *(const MiriamPartner * const *) a;
-  const MiriamPartner *y = *(const MiriamPartner * const *) b;
-
-  return g_utf8_collate (x->name, y->name);
-}
-
 static void
 partners_cb (GObject      *object,
              GAsyncResult *result,
@@ -368,7 +358,7 @@ partners_cb (GObject      *object,
       return;
     }
 
-  g_ptr_array_sort (partners, compare_partners);
+  miriam_gui_sort_partners (partners);
   for (guint i = 0; i < partners->len; i++)
     gtk_list_box_append (self->list, partner_row_new (self, partners->pdata[i]));
 }

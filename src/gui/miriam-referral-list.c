@@ -156,16 +156,6 @@ refill_list (MiriamReferralList *self)
   gtk_widget_set_visible (self->empty_label, self->referrals->len == 0);
 }
 
-static gint
-compare_partners (gconstpointer a,
-                  gconstpointer b)
-{
-  const MiriamPartner *x = *(const MiriamPartner * const *) a;
-  const MiriamPartner *y = *(const MiriamPartner * const *) b;
-
-  return g_utf8_collate (x->name, y->name);
-}
-
 static void
 fill_partners (MiriamReferralList *self,
                gint64              select_id)
@@ -173,7 +163,7 @@ fill_partners (MiriamReferralList *self,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint select = 0;
 
-  g_ptr_array_sort (self->partners, compare_partners);
+  miriam_gui_sort_partners (self->partners);
   for (guint i = 0; i < self->partners->len; i++)
     {
       const MiriamPartner *partner = self->partners->pdata[i];
