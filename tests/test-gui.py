@@ -64,6 +64,8 @@ EXPECTED = {
         "insz_check": "controlecijfers",
         "no_match": "Geen deelneemster gevonden",
         "search": "Deelneemsters zoeken",
+        "conflict": "Er werd niets overschreven",
+        "keep_mine": "Mijn versie opslaan",
         "partners_menu": "Partnerorganisaties",
         "partners": "Lijst van partnerorganisaties",
         "your_name": "Uw naam",
@@ -92,6 +94,8 @@ EXPECTED = {
         "insz_check": "chiffres de contrôle",
         "no_match": "Aucune participante trouvée",
         "search": "Rechercher des participantes",
+        "conflict": "Rien n’a été écrasé",
+        "keep_mine": "Enregistrer ma version",
         "partners_menu": "Organisations partenaires",
         "partners": "Annuaire des organisations partenaires",
         "your_name": "Votre nom",
@@ -120,6 +124,8 @@ EXPECTED = {
         "insz_check": "Prüfziffern",
         "no_match": "Keine Teilnehmerin gefunden",
         "search": "Teilnehmerinnen suchen",
+        "conflict": "Es wurde nichts überschrieben",
+        "keep_mine": "Meine Version speichern",
         "partners_menu": "Partnerorganisationen",
         "partners": "Verzeichnis der Partnerorganisationen",
         "your_name": "Ihr Name",
@@ -605,6 +611,32 @@ class GuiTest(unittest.TestCase):
                 return db.execute("SELECT version, phone FROM participant WHERE first_name = 'Céline'"
                                   ).fetchone() == (2, "0470 12 34 56")
         self.wait_until(saved_twice, "the second save")
+
+        # A colleague saves her file meanwhile (another phone number); my
+        # next save must not overwrite it silently: both versions shown,
+        # nothing lost, and my version wins only when I say so.
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE participant SET phone = '0499 99 99 99', version = version + 1 "
+                       "WHERE first_name = 'Céline'")
+        address = [a for a in walk_shown(editor) if a.get_role() == Atspi.Role.TEXT][4]
+        app.type_into(address, "Kerkstraat 1, 9999 Demostad")
+        app.click(self.button(editor, t["save"]))
+        app.wait_for_name(t["conflict"])
+        app.wait_for(lambda a: "0499 99 99 99" in name_of(a) and "0470 12 34 56" in name_of(a),
+                     "both phone numbers side by side")
+        with sqlite3.connect(path) as db:
+            self.assertEqual(db.execute("SELECT version, phone, address FROM participant "
+                                        "WHERE first_name = 'Céline'").fetchone(),
+                             (3, "0499 99 99 99", ""), "the colleague's save must stay as it was")
+        self.assertEqual(text_of(address), "Kerkstraat 1, 9999 Demostad")
+        app.click(self.button(editor, t["keep_mine"]))
+
+        def mine_kept():
+            with sqlite3.connect(path) as db:
+                return db.execute("SELECT version, phone, address FROM participant "
+                                  "WHERE first_name = 'Céline'").fetchone() == \
+                    (4, "0470 12 34 56", "Kerkstraat 1, 9999 Demostad")
+        self.wait_until(mine_kept, "my version saved after I chose it")
 
         # The list shows her, and finds her without accents, by phone, and
         # says so when nobody matches.
