@@ -85,9 +85,14 @@ domain_labels (const char *codes)
   return g_string_free (text, FALSE);
 }
 
+static void remove_clicked_cb (GtkButton *button, MiriamContactLog *self);
+
 static GtkWidget *
-contact_row_new (const MiriamContact *contact)
+contact_row_new (MiriamContactLog    *self,
+                 const MiriamContact *contact)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title, *detail;
   g_autofree char *day = miriam_format_date (&contact->day);
@@ -115,13 +120,27 @@ contact_row_new (const MiriamContact *contact)
   gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
   gtk_widget_set_visible (detail, text[0] != '\0');
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
-  return box;
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove this contact"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove this contact"), -1);
+  gtk_widget_set_sensitive (remove, self->store != NULL
+                                    && miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE);
+  g_object_set_data_full (G_OBJECT (remove), "contact",
+                          miriam_record_copy (MIRIAM_RECORD_CONTACT, contact), free_contact);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), remove);
+  return row;
 }
 
 static void
@@ -141,7 +160,7 @@ refill_list (MiriamContactLog *self)
 
       if (kind != NULL && g_strcmp0 (contact->kind, kind) != 0)
         continue;
-      gtk_list_box_append (self->list, contact_row_new (contact));
+      gtk_list_box_append (self->list, contact_row_new (self, contact));
       shown++;
     }
 
@@ -202,6 +221,98 @@ saved_cb (GObject      *object,
   miriam_gui_set_checks (self->domains_box, "");
 
   g_signal_emit (self, signals[ADDED], 0);
+}
+
+typedef struct
+{
+  MiriamContactLog *self;
+  MiriamContact    *contact;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  free_contact (removal->contact);
+  g_object_unref (removal->self);
+  g_free (removal);
+}
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Removal *removal = user_data;
+  MiriamContactLog *self = removal->self;
+  g_autoptr(GError) error = NULL;
+  gint64 id = removal->contact->row.id;
+
+  if (!miriam_store_delete_finish (MIRIAM_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      removal_free (removal);
+      return;
+    }
+  removal_free (removal);
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (((MiriamContact *) self->contacts->pdata[i])->row.id == id)
+      {
+        g_ptr_array_remove_index (self->contacts, i);
+        break;
+      }
+  show_error (self, NULL);
+  refill_list (self);
+  g_signal_emit (self, signals[ADDED], 0);
+}
+
+static void
+confirm_response_cb (GtkDialog *dialog,
+                     int        response,
+                     Removal   *removal)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      removal_free (removal);
+      return;
+    }
+
+  /* Version-checked: a contact a colleague changed meanwhile is not
+   * removed behind her back. */
+  miriam_store_delete_async (removal->self->store, MIRIAM_RECORD_CONTACT, removal->contact->row.id,
+                             removal->contact->row.version, removal->self->cancellable,
+                             removed_cb, removal);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   MiriamContactLog *self)
+{
+  const MiriamContact *contact = g_object_get_data (G_OBJECT (button), "contact");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *day = miriam_format_date (&contact->day);
+  Removal *removal = g_new0 (Removal, 1);
+  GtkWidget *dialog;
+
+  removal->self = g_object_ref (self);
+  removal->contact = miriam_record_copy (MIRIAM_RECORD_CONTACT, contact);
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Remove the contact of %s?"), day);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("It disappears from her file for the whole team."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Remove"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), removal);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
