@@ -5,29 +5,18 @@
  */
 #include "miriam-participant-file.h"
 
-/* GPtrArray has no free function with user data, so each kind gets one. */
-#define RECORD_FREE_FUNC(K, name) \
-  static void name (gpointer r) { miriam_record_free (K, r); }
-RECORD_FREE_FUNC (MIRIAM_RECORD_CHILD, free_child)
-RECORD_FREE_FUNC (MIRIAM_RECORD_STATUS_STEP, free_status_step)
-RECORD_FREE_FUNC (MIRIAM_RECORD_MEMBERSHIP, free_membership)
-RECORD_FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
-RECORD_FREE_FUNC (MIRIAM_RECORD_CONTACT, free_contact)
-RECORD_FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
-#undef RECORD_FREE_FUNC
-
 MiriamParticipantFile *
 miriam_participant_file_new (void)
 {
   MiriamParticipantFile *file = g_new0 (MiriamParticipantFile, 1);
 
   file->participant = miriam_record_new (MIRIAM_RECORD_PARTICIPANT);
-  file->children = g_ptr_array_new_with_free_func (free_child);
-  file->status_steps = g_ptr_array_new_with_free_func (free_status_step);
-  file->memberships = g_ptr_array_new_with_free_func (free_membership);
-  file->goals = g_ptr_array_new_with_free_func (free_goal);
-  file->contacts = g_ptr_array_new_with_free_func (free_contact);
-  file->referrals = g_ptr_array_new_with_free_func (free_referral);
+  file->children = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_CHILD));
+  file->status_steps = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_STATUS_STEP));
+  file->memberships = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_MEMBERSHIP));
+  file->goals = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_GOAL));
+  file->contacts = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_CONTACT));
+  file->referrals = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_REFERRAL));
   file->removed_children = g_array_new (FALSE, FALSE, sizeof (gint64));
   file->removed_goals = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_date_clear (&file->status_day, 1);

@@ -253,6 +253,51 @@ miriam_record_free (MiriamRecordKind kind,
   g_free (record);
 }
 
+/* GDestroyNotify takes no user data, so each kind gets a function. */
+#define FREE_FUNC(K, name) \
+  static void name (gpointer r) { miriam_record_free (K, r); }
+FREE_FUNC (MIRIAM_RECORD_OCMW, free_ocmw)
+FREE_FUNC (MIRIAM_RECORD_STAFF, free_staff)
+FREE_FUNC (MIRIAM_RECORD_COHORT, free_cohort)
+FREE_FUNC (MIRIAM_RECORD_GROUP, free_group)
+FREE_FUNC (MIRIAM_RECORD_PARTICIPANT, free_participant)
+FREE_FUNC (MIRIAM_RECORD_MEMBERSHIP, free_membership)
+FREE_FUNC (MIRIAM_RECORD_CHILD, free_child)
+FREE_FUNC (MIRIAM_RECORD_SESSION, free_session)
+FREE_FUNC (MIRIAM_RECORD_CONTACT, free_contact)
+FREE_FUNC (MIRIAM_RECORD_MEASUREMENT, free_measurement)
+FREE_FUNC (MIRIAM_RECORD_STATUS_STEP, free_status_step)
+FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
+FREE_FUNC (MIRIAM_RECORD_PARTNER, free_partner)
+FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
+#undef FREE_FUNC
+
+/* Indexed by kind; a kind without its function trips the assertion. */
+static const GDestroyNotify free_funcs[MIRIAM_N_RECORD_KINDS] = {
+  [MIRIAM_RECORD_OCMW] = free_ocmw,
+  [MIRIAM_RECORD_STAFF] = free_staff,
+  [MIRIAM_RECORD_COHORT] = free_cohort,
+  [MIRIAM_RECORD_GROUP] = free_group,
+  [MIRIAM_RECORD_PARTICIPANT] = free_participant,
+  [MIRIAM_RECORD_MEMBERSHIP] = free_membership,
+  [MIRIAM_RECORD_CHILD] = free_child,
+  [MIRIAM_RECORD_SESSION] = free_session,
+  [MIRIAM_RECORD_CONTACT] = free_contact,
+  [MIRIAM_RECORD_MEASUREMENT] = free_measurement,
+  [MIRIAM_RECORD_STATUS_STEP] = free_status_step,
+  [MIRIAM_RECORD_GOAL] = free_goal,
+  [MIRIAM_RECORD_PARTNER] = free_partner,
+  [MIRIAM_RECORD_REFERRAL] = free_referral,
+};
+
+GDestroyNotify
+miriam_record_free_func (MiriamRecordKind kind)
+{
+  g_return_val_if_fail (kind < MIRIAM_N_RECORD_KINDS, NULL);
+  g_assert (free_funcs[kind] != NULL);
+  return free_funcs[kind];
+}
+
 gpointer
 miriam_record_copy (MiriamRecordKind kind,
                     gconstpointer    record)

@@ -233,6 +233,8 @@ const MiriamRecordInfo *miriam_record_info         (MiriamRecordKind kind);
 gpointer                miriam_record_new          (MiriamRecordKind kind);
 void                    miriam_record_free         (MiriamRecordKind kind,
                                                     gpointer         record);
+/* miriam_record_free() for @kind, for a GPtrArray or g_object_set_data_full(). */
+GDestroyNotify          miriam_record_free_func    (MiriamRecordKind kind);
 gpointer                miriam_record_copy         (MiriamRecordKind kind,
                                                     gconstpointer    record);
 gboolean                miriam_record_field_equal  (const MiriamField *field,

@@ -51,12 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-free_contact (gpointer contact)
-{
-  miriam_record_free (MIRIAM_RECORD_CONTACT, contact);
-}
-
 static const char *
 kind_code_at (guint position)
 {
@@ -131,7 +125,8 @@ contact_row_new (MiriamContactLog    *self,
   gtk_widget_set_sensitive (remove, self->store != NULL
                                     && miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE);
   g_object_set_data_full (G_OBJECT (remove), "contact",
-                          miriam_record_copy (MIRIAM_RECORD_CONTACT, contact), free_contact);
+                          miriam_record_copy (MIRIAM_RECORD_CONTACT, contact),
+                          miriam_record_free_func (MIRIAM_RECORD_CONTACT));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
 
   gtk_widget_set_margin_start (row, 12);
@@ -232,7 +227,7 @@ typedef struct
 static void
 removal_free (Removal *removal)
 {
-  free_contact (removal->contact);
+  miriam_record_free (MIRIAM_RECORD_CONTACT, removal->contact);
   g_object_unref (removal->self);
   g_free (removal);
 }
@@ -459,7 +454,7 @@ miriam_contact_log_init (MiriamContactLog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->contacts = g_ptr_array_new_with_free_func (free_contact);
+  self->contacts = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_CONTACT));
   fill_choices (self);
   miriam_gui_name_drop_down (self->kind_dropdown, gtk_label_get_text (self->kind_label));
   miriam_gui_name_drop_down (self->filter_dropdown, _("Show only one kind of contact"));

@@ -220,12 +220,6 @@ mark_dirty (MiriamParticipantEditor *self)
 
 static void remove_child_cb (GtkButton *button, MiriamParticipantEditor *self);
 
-static void
-free_child (gpointer child)
-{
-  miriam_record_free (MIRIAM_RECORD_CHILD, child);
-}
-
 /* One row per child: first name, year of birth, in her care. */
 static GtkWidget *
 child_row_new (MiriamParticipantEditor *self,
@@ -271,7 +265,7 @@ child_row_new (MiriamParticipantEditor *self,
   gtk_box_append (GTK_BOX (row), remove);
 
   g_object_set_data_full (G_OBJECT (row), "child",
-                          miriam_record_copy (MIRIAM_RECORD_CHILD, child), free_child);
+                          miriam_record_copy (MIRIAM_RECORD_CHILD, child), miriam_record_free_func (MIRIAM_RECORD_CHILD));
   g_object_set_data (G_OBJECT (row), "name", name);
   g_object_set_data (G_OBJECT (row), "year", year);
   g_object_set_data (G_OBJECT (row), "in-care", in_care);
@@ -322,12 +316,6 @@ add_child_cb (MiriamParticipantEditor *self)
 
 /* ---------------------------------------------------------------------- */
 /* Goals of the coaching plan                                               */
-
-static void
-free_goal (gpointer goal)
-{
-  miriam_record_free (MIRIAM_RECORD_GOAL, goal);
-}
 
 static GtkWidget *
 vocabulary_dropdown (MiriamVocabulary  vocabulary,
@@ -415,7 +403,7 @@ goal_row_new (MiriamParticipantEditor *self,
   gtk_grid_attach (GTK_GRID (grid), start, 1, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), end, 2, 1, 1, 1);
 
-  g_object_set_data_full (G_OBJECT (grid), "goal", miriam_record_copy (MIRIAM_RECORD_GOAL, goal), free_goal);
+  g_object_set_data_full (G_OBJECT (grid), "goal", miriam_record_copy (MIRIAM_RECORD_GOAL, goal), miriam_record_free_func (MIRIAM_RECORD_GOAL));
   g_object_set_data (G_OBJECT (grid), "domain", domain);
   g_object_set_data (G_OBJECT (grid), "status", status);
   g_object_set_data (G_OBJECT (grid), "description", description);

@@ -35,12 +35,6 @@ struct _MiriamPartnerDirectory
 G_DEFINE_FINAL_TYPE (MiriamPartnerDirectory, miriam_partner_directory, GTK_TYPE_WINDOW)
 
 static void
-free_partner (gpointer partner)
-{
-  miriam_record_free (MIRIAM_RECORD_PARTNER, partner);
-}
-
-static void
 show_message (MiriamPartnerDirectory *self,
               const char             *message)
 {
@@ -154,7 +148,7 @@ partner_row_new (MiriamPartnerDirectory *self,
   gtk_grid_attach (GTK_GRID (grid), remove, 4, 1, 1, 1);
 
   g_object_set_data_full (G_OBJECT (grid), "partner", miriam_record_copy (MIRIAM_RECORD_PARTNER, partner),
-                          free_partner);
+                          miriam_record_free_func (MIRIAM_RECORD_PARTNER));
   g_object_set_data (G_OBJECT (grid), "name", name);
   g_object_set_data (G_OBJECT (grid), "kind", kind);
   g_object_set_data (G_OBJECT (grid), "domain", domain);
@@ -203,7 +197,7 @@ saved_cb (GObject      *object,
   partner = miriam_store_save_finish (MIRIAM_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_clear_pointer (&partner, free_partner);
+      g_clear_pointer (&partner, miriam_record_free_func (MIRIAM_RECORD_PARTNER));
       return;
     }
 
@@ -215,7 +209,7 @@ saved_cb (GObject      *object,
       return;
     }
 
-  g_object_set_data_full (grid, "partner", partner, free_partner);
+  g_object_set_data_full (grid, "partner", partner, miriam_record_free_func (MIRIAM_RECORD_PARTNER));
   show_message (self, NULL);
 }
 
@@ -234,7 +228,7 @@ save_clicked_cb (GtkButton              *button,
     {
       show_message (self, _("Type the name of the organisation."));
       gtk_widget_grab_focus (g_object_get_data (grid, "name"));
-      free_partner (partner);
+      miriam_record_free (MIRIAM_RECORD_PARTNER, partner);
       return;
     }
   kinds = miriam_vocabulary_terms (MIRIAM_VOCABULARY_PARTNER_TYPE, &n);
@@ -247,7 +241,7 @@ save_clicked_cb (GtkButton              *button,
 
   miriam_store_save_async (self->store, MIRIAM_RECORD_PARTNER, partner, self->cancellable,
                            saved_cb, g_object_ref (grid));
-  free_partner (partner);
+  miriam_record_free (MIRIAM_RECORD_PARTNER, partner);
 }
 
 static void
@@ -298,7 +292,7 @@ add_clicked_cb (MiriamPartnerDirectory *self)
   MiriamPartner *partner = miriam_record_new (MIRIAM_RECORD_PARTNER);
   GtkWidget *grid = partner_row_new (self, partner);
 
-  free_partner (partner);
+  miriam_record_free (MIRIAM_RECORD_PARTNER, partner);
   gtk_list_box_prepend (self->list, grid);
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (grid), "name"));
 }

@@ -59,18 +59,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-free_referral (gpointer referral)
-{
-  miriam_record_free (MIRIAM_RECORD_REFERRAL, referral);
-}
-
-static void
-free_partner (gpointer partner)
-{
-  miriam_record_free (MIRIAM_RECORD_PARTNER, partner);
-}
-
-static void
 show_error (MiriamReferralList *self,
             const char         *message)
 {
@@ -250,12 +238,12 @@ outcome_saved_cb (GObject      *object,
   for (guint i = 0; i < self->referrals->len; i++)
     if (((MiriamReferral *) self->referrals->pdata[i])->row.id == saved->row.id)
       {
-        free_referral (self->referrals->pdata[i]);
+        miriam_record_free (MIRIAM_RECORD_REFERRAL, self->referrals->pdata[i]);
         self->referrals->pdata[i] = saved;
         saved = NULL;
         break;
       }
-  g_clear_pointer (&saved, free_referral);
+  g_clear_pointer (&saved, miriam_record_free_func (MIRIAM_RECORD_REFERRAL));
   show_error (self, NULL);
   refill_list (self);
 }
@@ -279,7 +267,7 @@ save_outcome_cb (GtkButton          *button,
           changed->outcome = g_strstrip (g_strdup (gtk_editable_get_text (outcome)));
           miriam_store_save_async (self->store, MIRIAM_RECORD_REFERRAL, changed,
                                    self->cancellable, outcome_saved_cb, self);
-          free_referral (changed);
+          miriam_record_free (MIRIAM_RECORD_REFERRAL, changed);
           return;
         }
     }
@@ -496,8 +484,8 @@ miriam_referral_list_init (MiriamReferralList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->referrals = g_ptr_array_new_with_free_func (free_referral);
-  self->partners = g_ptr_array_new_with_free_func (free_partner);
+  self->referrals = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_REFERRAL));
+  self->partners = g_ptr_array_new_with_free_func (miriam_record_free_func (MIRIAM_RECORD_PARTNER));
   fill_choices (self);
   miriam_gui_name_drop_down (self->partner_dropdown, gtk_label_get_text (self->partner_dropdown_label));
   miriam_gui_name_drop_down (self->partner_kind_dropdown,

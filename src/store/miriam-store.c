@@ -1435,50 +1435,11 @@ miriam_store_load (MiriamStore       *self,
   return run_sync (self, load_job, &job, error);
 }
 
-/* GPtrArray has no free function with user data, so each kind gets one. */
-#define RECORD_FREE_FUNC(K, name) \
-  static void name (gpointer r) { miriam_record_free (K, r); }
-RECORD_FREE_FUNC (MIRIAM_RECORD_OCMW, free_ocmw)
-RECORD_FREE_FUNC (MIRIAM_RECORD_STAFF, free_staff)
-RECORD_FREE_FUNC (MIRIAM_RECORD_COHORT, free_cohort)
-RECORD_FREE_FUNC (MIRIAM_RECORD_GROUP, free_group)
-RECORD_FREE_FUNC (MIRIAM_RECORD_PARTICIPANT, free_participant)
-RECORD_FREE_FUNC (MIRIAM_RECORD_MEMBERSHIP, free_membership)
-RECORD_FREE_FUNC (MIRIAM_RECORD_CHILD, free_child)
-RECORD_FREE_FUNC (MIRIAM_RECORD_SESSION, free_session)
-RECORD_FREE_FUNC (MIRIAM_RECORD_CONTACT, free_contact)
-RECORD_FREE_FUNC (MIRIAM_RECORD_MEASUREMENT, free_measurement)
-RECORD_FREE_FUNC (MIRIAM_RECORD_STATUS_STEP, free_status_step)
-RECORD_FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
-RECORD_FREE_FUNC (MIRIAM_RECORD_PARTNER, free_partner)
-RECORD_FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
-#undef RECORD_FREE_FUNC
-
-/* Indexed by kind: a kind added to MiriamRecordKind without its function
- * here is caught by the assertion in records_new(). */
-static const GDestroyNotify record_free_funcs[MIRIAM_N_RECORD_KINDS] = {
-  [MIRIAM_RECORD_OCMW] = free_ocmw,
-  [MIRIAM_RECORD_STAFF] = free_staff,
-  [MIRIAM_RECORD_COHORT] = free_cohort,
-  [MIRIAM_RECORD_GROUP] = free_group,
-  [MIRIAM_RECORD_PARTICIPANT] = free_participant,
-  [MIRIAM_RECORD_MEMBERSHIP] = free_membership,
-  [MIRIAM_RECORD_CHILD] = free_child,
-  [MIRIAM_RECORD_SESSION] = free_session,
-  [MIRIAM_RECORD_CONTACT] = free_contact,
-  [MIRIAM_RECORD_MEASUREMENT] = free_measurement,
-  [MIRIAM_RECORD_STATUS_STEP] = free_status_step,
-  [MIRIAM_RECORD_GOAL] = free_goal,
-  [MIRIAM_RECORD_PARTNER] = free_partner,
-  [MIRIAM_RECORD_REFERRAL] = free_referral,
-};
-
 /* An empty array that frees records of @kind. */
 static GPtrArray *
 records_new (MiriamRecordKind kind)
 {
-  g_assert (kind < MIRIAM_N_RECORD_KINDS && record_free_funcs[kind] != NULL);
-  return g_ptr_array_new_with_free_func (record_free_funcs[kind]);
+  return g_ptr_array_new_with_free_func (miriam_record_free_func (kind));
 }
 
 static gboolean
