@@ -213,6 +213,26 @@ def screenshot(what):
         subprocess.run(["import", "-window", "root", os.path.join(folder, what + ".png")])
 
 
+def map_keys(*keysyms):
+    """Puts @keysyms on spare keys of the (test) X server's keyboard.
+
+    xdotool types a character missing from the keymap by remapping a key
+    on the fly, and GTK can read the key before the new map: "Céline"
+    then arrives as "Cline".  Characters on the map are plain key
+    presses."""
+    table = subprocess.run(["xmodmap", "-pke"], check=True, capture_output=True,
+                           text=True).stdout
+    present = set(table.split())
+    spare = [int(line.split()[1]) for line in table.splitlines()
+             if line.startswith("keycode") and line.rstrip().endswith("=")]
+    for keysym in keysyms:
+        if keysym in present:
+            continue
+        code = spare.pop()
+        subprocess.run(["xmodmap", "-e", "keycode %d = %s %s" % (code, keysym, keysym.capitalize())],
+                       check=True)
+
+
 def xdotool(*args):
     subprocess.run(["xdotool"] + list(args), check=True)
 
@@ -343,6 +363,10 @@ class App:
 
 
 class GuiTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        map_keys("eacute", "udiaeresis")
 
     def setUp(self):
         self.home = tempfile.mkdtemp(prefix="miriam-gui-")
