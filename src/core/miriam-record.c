@@ -104,12 +104,14 @@ static const MiriamField session_fields[] = {
   F (MiriamSession, notes, TEXT),
   F (MiriamSession, cancelled, BOOL),
   F (MiriamSession, cancel_reason, TEXT),
+  F (MiriamSession, original_day, DATE),
 };
 
 static const MiriamField contact_fields[] = {
   F (MiriamContact, participant_id, REF),
   F (MiriamContact, staff_id, REF),
   F (MiriamContact, day, DATE),
+  F (MiriamContact, start_minute, INT),
   F (MiriamContact, duration_min, INT),
   FD (MiriamContact, kind, TEXT, "office"),
   F (MiriamContact, domains, TEXT),
@@ -164,6 +166,12 @@ static const MiriamField referral_fields[] = {
   F (MiriamReferral, outcome, TEXT),
 };
 
+static const MiriamField closed_day_fields[] = {
+  F (MiriamOcmwClosedDay, ocmw_id, REF),
+  F (MiriamOcmwClosedDay, day, DATE),
+  F (MiriamOcmwClosedDay, label, TEXT),
+};
+
 #undef F
 #undef FD
 
@@ -185,6 +193,7 @@ static const MiriamRecordInfo infos[MIRIAM_N_RECORD_KINDS] = {
   INFO (MIRIAM_RECORD_GOAL, "goal", MiriamGoal, goal_fields),
   INFO (MIRIAM_RECORD_PARTNER, "partner", MiriamPartner, partner_fields),
   INFO (MIRIAM_RECORD_REFERRAL, "referral", MiriamReferral, referral_fields),
+  INFO (MIRIAM_RECORD_CLOSED_DAY, "closed_day", MiriamOcmwClosedDay, closed_day_fields),
 };
 
 #undef INFO
@@ -270,6 +279,7 @@ FREE_FUNC (MIRIAM_RECORD_STATUS_STEP, free_status_step)
 FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
 FREE_FUNC (MIRIAM_RECORD_PARTNER, free_partner)
 FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
+FREE_FUNC (MIRIAM_RECORD_CLOSED_DAY, free_closed_day)
 #undef FREE_FUNC
 
 /* Indexed by kind; a kind without its function trips the assertion. */
@@ -288,6 +298,7 @@ static const GDestroyNotify free_funcs[MIRIAM_N_RECORD_KINDS] = {
   [MIRIAM_RECORD_GOAL] = free_goal,
   [MIRIAM_RECORD_PARTNER] = free_partner,
   [MIRIAM_RECORD_REFERRAL] = free_referral,
+  [MIRIAM_RECORD_CLOSED_DAY] = free_closed_day,
 };
 
 GDestroyNotify

@@ -165,6 +165,7 @@ typedef struct {
   char     *notes;
   gboolean  cancelled;
   char     *cancel_reason;
+  GDate     original_day;  /* the first planned day of a moved session; invalid if never moved */
 } MiriamSession;
 
 typedef struct {
@@ -172,6 +173,7 @@ typedef struct {
   gint64  participant_id;
   gint64  staff_id;        /* 0: unknown */
   GDate   day;
+  gint64  start_minute;    /* minutes after midnight; 0: no time given */
   gint64  duration_min;
   char   *kind;            /* "home_visit", "walk", "office", "phone", "accompany", "other" */
   char   *domains;         /* comma-separated life domain codes */
@@ -188,6 +190,14 @@ typedef struct {
   char   *note;
 } MiriamMeasurement;
 
+/* A day the OCMW is closed on top of the public holidays. */
+typedef struct {
+  MiriamRow row;
+  gint64  ocmw_id;
+  GDate   day;
+  char   *label;           /* e.g. "Day after Christmas"; may be empty */
+} MiriamOcmwClosedDay;
+
 typedef enum {
   MIRIAM_RECORD_OCMW,
   MIRIAM_RECORD_STAFF,
@@ -203,6 +213,7 @@ typedef enum {
   MIRIAM_RECORD_GOAL,
   MIRIAM_RECORD_PARTNER,
   MIRIAM_RECORD_REFERRAL,
+  MIRIAM_RECORD_CLOSED_DAY,
   MIRIAM_N_RECORD_KINDS
 } MiriamRecordKind;
 

@@ -12,7 +12,10 @@
 #include "store/miriam-demo.h"
 #include "store/miriam-store.h"
 
+#include "miriam-calendar-page.h"
+#include "miriam-closed-days.h"
 #include "miriam-empty-state.h"
+#include "miriam-group-editor.h"
 #include "miriam-participant-editor.h"
 #include "miriam-participant-list.h"
 #include "miriam-partner-directory.h"
@@ -35,7 +38,9 @@ struct _MiriamWindow
   GtkWidget            *create_here_button;
   GtkStack             *sections;
   MiriamParticipantList *participant_list;
+  GtkStack             *calendar_stack;
   MiriamEmptyState     *calendar_state;
+  MiriamCalendarPage   *calendar_page;
   MiriamEmptyState     *progress_state;
   GtkLabel             *status_label;
 
@@ -206,29 +211,28 @@ update_sections (MiriamWindow             *self,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   const char *demo_label = _("Try the Demo Database…");
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant",
-                                 miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE);
   gboolean writable = miriam_store_get_access (self->store) == MIRIAM_STORE_WRITABLE;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.closed-days", writable);
+
+  /* The calendar shows itself once there is a group to plan for. */
   if (summary->n_groups == 0)
-    miriam_empty_state_set (self->calendar_state,
-                            _("No groups yet"),
-                            _("Create a group to plan its sessions. A group meets at least every "
-                              "fourteen days."),
-                            summary->n_participants == 0 && writable ? demo_label : NULL,
-                            "win.create-demo");
+    {
+      miriam_empty_state_set (self->calendar_state,
+                              _("No groups yet"),
+                              _("Create a group to plan its sessions. A group meets at least every "
+                                "fourteen days."),
+                              !writable ? NULL
+                              : summary->n_participants == 0 ? demo_label : _("New Group…"),
+                              summary->n_participants == 0 ? "win.create-demo" : "win.new-group");
+      gtk_stack_set_visible_child_name (self->calendar_stack, "empty");
+    }
   else
     {
-      title = g_strdup_printf (ngettext ("%u group session", "%u group sessions",
-                                         summary->n_sessions),
-                               summary->n_sessions);
-      description = g_strdup_printf (ngettext ("Planned for %u group.", "Planned for %u groups.",
-                                               summary->n_groups),
-                                     summary->n_groups);
-      miriam_empty_state_set (self->calendar_state, title, description, NULL, NULL);
-      g_clear_pointer (&title, g_free);
-      g_clear_pointer (&description, g_free);
+      gtk_stack_set_visible_child_name (self->calendar_stack, "calendar");
+      miriam_calendar_page_reload (self->calendar_page);
     }
 
   if (summary->n_participants == 0)
@@ -274,6 +278,7 @@ show_store (MiriamWindow *self)
   update_title (self);
   update_banner (self);
   miriam_participant_list_set_store (self->participant_list, self->store);
+  miriam_calendar_page_set_store (self->calendar_page, self->store);
   miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
 }
 
@@ -378,6 +383,56 @@ open_participant_cb (MiriamWindow          *self,
 }
 
 static void
+open_participant_action (GtkWidget  *widget,
+                         const char *action_name G_GNUC_UNUSED,
+                         GVariant   *param)
+{
+  open_participant (MIRIAM_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Groups and the calendar                                                  */
+
+/* A saved group or session changes the calendar and the summary counts. */
+static void
+calendar_saved_cb (MiriamWindow *self)
+{
+  miriam_calendar_page_reload (self->calendar_page);
+  miriam_participant_list_reload (self->participant_list);
+  miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name G_GNUC_UNUSED,
+                  GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  MiriamGroupEditor *editor;
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return;
+  editor = miriam_group_editor_new (GTK_WINDOW (self), self->store, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+closed_days_action (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  MiriamClosedDays *dialog;
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return;
+  dialog = miriam_closed_days_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 new_participant_action (GtkWidget  *widget,
                         const char *action_name G_GNUC_UNUSED,
                         GVariant   *param G_GNUC_UNUSED)
@@ -417,6 +472,7 @@ drop_store (MiriamWindow *self)
 {
   close_editors (self);
   miriam_participant_list_set_store (self->participant_list, NULL);
+  miriam_calendar_page_set_store (self->calendar_page, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant", FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -776,6 +832,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
 
   g_type_ensure (MIRIAM_TYPE_EMPTY_STATE);
   g_type_ensure (MIRIAM_TYPE_PARTICIPANT_LIST);
+  g_type_ensure (MIRIAM_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, switcher);
@@ -790,7 +847,9 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, create_here_button);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, participant_list);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_stack);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_state);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, status_label);
 
@@ -804,6 +863,9 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.partner-directory", NULL, partner_directory_action);
+  gtk_widget_class_install_action (widget_class, "win.open-participant", "x", open_participant_action);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "win.closed-days", NULL, closed_days_action);
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "core/miriam-calendar.h"
 #include "core/miriam-participant-file.h"
 #include "core/miriam-record.h"
 
@@ -163,12 +164,6 @@ gboolean           miriam_store_add_group_staff    (MiriamStore          *self,
                                                     gint64                staff_id,
                                                     GError              **error);
 
-typedef enum {
-  MIRIAM_ATTENDANCE_UNKNOWN,
-  MIRIAM_ATTENDANCE_PRESENT,
-  MIRIAM_ATTENDANCE_ABSENT,
-  MIRIAM_ATTENDANCE_EXCUSED,
-} MiriamAttendance;
 
 /* Marks the attendance of @n_marks participants at one session, all in one
  * transaction: either every mark is saved or none is. */
@@ -304,6 +299,91 @@ gboolean   miriam_store_delete_finish              (MiriamStore          *self,
                                                     GError              **error);
 
 /* Closes the connection and stops the thread; safe to call twice. */
+/* ---- Calendar (issue 4) ---- */
+
+/* A stable identity of this database file, made once by the migration;
+ * used for iCalendar UIDs.  Never NULL once open. */
+char      *miriam_store_get_database_id            (MiriamStore          *self,
+                                                    GError              **error);
+
+/* Sessions of all groups and appointments (contacts) from @from to @to
+ * inclusive, in day and time order, joined with group name, colour and
+ * casemanagers.  One read transaction. */
+GPtrArray *miriam_store_list_calendar              (MiriamStore          *self,
+                                                    const GDate          *from,
+                                                    const GDate          *to,
+                                                    GError              **error);
+void       miriam_store_list_calendar_async        (MiriamStore          *self,
+                                                    const GDate          *from,
+                                                    const GDate          *to,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *miriam_store_list_calendar_finish       (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* The staff ids of a group's casemanagers (0, 1 or 2). */
+GArray    *miriam_store_get_group_staff            (MiriamStore          *self,
+                                                    gint64                group_id,
+                                                    GError              **error);
+
+/* A group with its casemanagers (replacing the old ones) and, when
+ * @new_sessions is not NULL, its new sessions (MiriamSession*, group_id
+ * set by the store): ONE transaction, version-checked on the group (a
+ * colleague's newer save: MIRIAM_STORE_ERROR_CONFLICT and nothing
+ * written).  Fills in ids and versions of @group and the sessions. */
+gboolean   miriam_store_save_group                 (MiriamStore          *self,
+                                                    MiriamGroup          *group,
+                                                    const gint64         *staff_ids,
+                                                    guint                 n_staff,
+                                                    GPtrArray            *new_sessions,
+                                                    GError              **error);
+void       miriam_store_save_group_async           (MiriamStore          *self,
+                                                    const MiriamGroup    *group,
+                                                    const gint64         *staff_ids,
+                                                    guint                 n_staff,
+                                                    GPtrArray            *new_sessions,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* Returns the saved copy of the group (free with miriam_record_free). */
+MiriamGroup *miriam_store_save_group_finish        (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* A session (moved, cancelled, edited) and, when @n_marks > 0, its
+ * attendance: ONE transaction, version-checked on the session.  Moving
+ * sets original_day the first time. */
+gboolean   miriam_store_save_session               (MiriamStore            *self,
+                                                    MiriamSession          *session,
+                                                    guint                   n_marks,
+                                                    const gint64           *participant_ids,
+                                                    const MiriamAttendance *marks,
+                                                    GError                **error);
+typedef struct {
+  gint64            participant_id;
+  char             *first_name;
+  char             *last_name;
+  MiriamAttendance  mark;
+} MiriamAttendanceRow;
+void       miriam_attendance_row_free              (MiriamAttendanceRow  *row);
+
+/* The women of the session's group on the session's day (joined on or
+ * before it, not left before it) and anyone already marked, by name. */
+GPtrArray *miriam_store_list_session_attendance    (MiriamStore          *self,
+                                                    gint64                session_id,
+                                                    GError              **error);
+
+/* Her group sessions while she was a member, in date order
+ * (MiriamAttendanceMark). */
+GArray    *miriam_store_list_participant_attendance (MiriamStore         *self,
+                                                    gint64                participant_id,
+                                                    GError              **error);
+
+/* The OCMW's closed days are MIRIAM_RECORD_CLOSED_DAY records: the
+ * generic save, list (by "ocmw_id") and delete serve them. */
+
 void               miriam_store_close              (MiriamStore          *self);
 
 G_END_DECLS
