@@ -129,6 +129,32 @@ static const MiriamTerm partner_types[] = {
   { "other",                  NC_("partner type", "Other") },
 };
 
+/* Session themes of the method's group programme. */
+static const MiriamTerm session_themes[] = {
+  { "housing",   NC_("session theme", "Housing") },
+  { "health",    NC_("session theme", "Health and well-being") },
+  { "budget",    NC_("session theme", "Budget and administration") },
+  { "parenting", NC_("session theme", "Parenting") },
+  { "leisure",   NC_("session theme", "Leisure and network") },
+  { "identity",  NC_("session theme", "Identity and self-image") },
+  { "outing",    NC_("session theme", "Outing") },
+  { "other",     NC_("session theme", "Other") },
+};
+
+static const MiriamTerm rhythms[] = {
+  { "weekly",        NC_("rhythm", "Weekly") },
+  { "fortnightly",   NC_("rhythm", "Every two weeks") },
+  { "three_monthly", NC_("rhythm", "Three times a month") },
+  { "free",          NC_("rhythm", "Free (dates chosen by hand)") },
+};
+
+/* Whose school holidays apply to a group. */
+static const MiriamTerm communities[] = {
+  { "vl", NC_("community", "Flemish Community") },
+  { "fr", NC_("community", "French Community") },
+  { "de", NC_("community", "German-speaking Community") },
+};
+
 typedef struct {
   const char       *context;
   const MiriamTerm *terms;
@@ -146,6 +172,9 @@ static const List lists[MIRIAM_N_VOCABULARIES] = {
   [MIRIAM_VOCABULARY_REFERRER]     = LIST ("referrer", referrers),
   [MIRIAM_VOCABULARY_LANGUAGE]     = LIST ("language", languages),
   [MIRIAM_VOCABULARY_PARTNER_TYPE] = LIST ("partner type", partner_types),
+  [MIRIAM_VOCABULARY_SESSION_THEME] = LIST ("session theme", session_themes),
+  [MIRIAM_VOCABULARY_RHYTHM]       = LIST ("rhythm", rhythms),
+  [MIRIAM_VOCABULARY_COMMUNITY]    = LIST ("community", communities),
 };
 
 const MiriamTerm *

@@ -21,6 +21,9 @@ typedef enum {
   MIRIAM_VOCABULARY_REFERRER,       /* ocmw, school, huis_van_het_kind, caw, health, self, other */
   MIRIAM_VOCABULARY_LANGUAGE,       /* nl, fr, de, en, ar, tr, pl, ro, ru, so, ti, prs, ps, es, it, pt, other */
   MIRIAM_VOCABULARY_PARTNER_TYPE,   /* the partner types of domain.md, e.g. huis_van_het_kind, caw, ... */
+  MIRIAM_VOCABULARY_SESSION_THEME,  /* housing, health, budget, parenting, leisure, identity, outing, other */
+  MIRIAM_VOCABULARY_RHYTHM,         /* weekly, fortnightly, three_monthly, free */
+  MIRIAM_VOCABULARY_COMMUNITY,      /* vl, fr, de */
   MIRIAM_N_VOCABULARIES
 } MiriamVocabulary;
 
