@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/miriam-holidays.h"
+#include "core/miriam-school-holidays.h"
 #include "store/miriam-demo.h"
 
 typedef struct
@@ -453,6 +455,189 @@ test_before_start (Fixture       *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* The calendar                                                             */
+
+static GPtrArray *
+calendar_of (MiriamStore *store,
+             guint        first_year)
+{
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+  GPtrArray *entries;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&from, 1, G_DATE_AUGUST, first_year);
+  g_date_set_dmy (&to, 31, G_DATE_JULY, first_year + 1);
+  entries = miriam_store_list_calendar (store, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  return entries;
+}
+
+static gboolean
+is_closed_day (GPtrArray   *closed_days,
+               const GDate *day)
+{
+  for (guint i = 0; i < closed_days->len; i++)
+    if (g_date_compare (&((MiriamOcmwClosedDay *) g_ptr_array_index (closed_days, i))->day, day) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every group with one or two casemanagers and a colour of its own. */
+static void
+check_groups (MiriamStore *store)
+{
+  g_autoptr(GPtrArray) groups = list (store, MIRIAM_RECORD_GROUP, NULL, 0);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      MiriamGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) staff = miriam_store_get_group_staff (store, group->row.id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (staff->len, >=, 1);
+      g_assert_cmpuint (staff->len, <=, 2);
+      g_assert_cmpuint (strlen (group->location), >, 0);
+      g_assert_true (group->colour[0] == '#' && strlen (group->colour) == 7);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (((MiriamGroup *) g_ptr_array_index (groups, j))->colour, !=, group->colour);
+    }
+}
+
+/* Sessions never on a public holiday, a closed day or in the school
+ * holidays; one called off with its reason; one moved into another
+ * group's room, which the calendar shows as a conflict. */
+static void
+check_sessions (GPtrArray *entries,
+                GPtrArray *closed_days,
+                guint     *n_sessions)
+{
+  g_autoptr(GArray) conflicts = NULL;
+  guint n_cancelled = 0, n_moved = 0, n_room = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MiriamCalendarEntry *e = g_ptr_array_index (entries, i);
+
+      if (e->kind != MIRIAM_ENTRY_SESSION)
+        continue;
+      (*n_sessions)++;
+      g_assert_cmpint (miriam_holiday_on (&e->day, "vl"), ==, MIRIAM_N_HOLIDAYS);
+      g_assert_false (miriam_school_holiday_on (&e->day, "vl", NULL));
+      g_assert_false (is_closed_day (closed_days, &e->day));
+      g_assert_cmpuint (strlen (e->location), >, 0);
+      g_assert_cmpuint (g_strv_length (e->staff), >=, 1);
+      if (e->cancelled)
+        {
+          g_assert_cmpuint (strlen (e->cancel_reason), >, 0);
+          n_cancelled++;
+        }
+      n_moved += g_date_valid (&e->original_day);
+    }
+  g_assert_cmpuint (n_cancelled, >=, 1);
+  g_assert_cmpuint (n_moved, ==, 1);
+
+  conflicts = miriam_calendar_find_conflicts (entries);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      MiriamConflict *c = &g_array_index (conflicts, MiriamConflict, i);
+      MiriamCalendarEntry *a = g_ptr_array_index (entries, c->a);
+      MiriamCalendarEntry *b = g_ptr_array_index (entries, c->b);
+
+      if (c->kind != MIRIAM_CONFLICT_ROOM)
+        continue;
+      n_room++;
+      g_assert_cmpstr (a->location, ==, b->location);
+      g_assert_cmpint (a->group_id, !=, b->group_id);
+      g_assert_true (g_date_valid (&a->original_day) || g_date_valid (&b->original_day));
+    }
+  g_assert_cmpuint (n_room, ==, 1);
+}
+
+/* Appointments to come, with a time, and the notes kept out. */
+static void
+check_appointments (GPtrArray   *entries,
+                    const GDate *today)
+{
+  guint n_coming = 0, n_timed = 0, n_appointments = 0;
+  GDate soon = *today;
+
+  g_date_add_days (&soon, 28);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MiriamCalendarEntry *e = g_ptr_array_index (entries, i);
+
+      if (e->kind != MIRIAM_ENTRY_APPOINTMENT)
+        continue;
+      n_appointments++;
+      g_assert_cmpstr (e->notes, ==, "");
+      g_assert_cmpuint (strlen (e->title), >, 0);
+      n_timed += e->start_minute >= 0;
+      if (g_date_compare (&e->day, today) > 0)
+        {
+          g_assert_cmpint (g_date_compare (&e->day, &soon), <=, 0);
+          g_assert_cmpint (e->start_minute, >=, 9 * 60);
+          g_assert_cmpint (e->end_minute, >, e->start_minute);
+          g_assert_cmpuint (g_strv_length (e->staff), ==, 1);
+          n_coming++;
+        }
+    }
+  g_assert_cmpuint (n_coming, >=, 3);
+  g_assert_cmpuint (n_timed, >, n_appointments / 2);
+}
+
+static void
+check_demo_calendar (MiriamStore *store,
+                     const GDate *today,
+                     guint        cohort_year)
+{
+  g_autoptr(GPtrArray) entries = calendar_of (store, cohort_year);
+  g_autoptr(GPtrArray) closed_days = list (store, MIRIAM_RECORD_CLOSED_DAY, NULL, 0);
+  guint n_sessions = 0;
+
+  g_assert_cmpuint (closed_days->len, ==, 2);
+  check_groups (store);
+  check_sessions (entries, closed_days, &n_sessions);
+  g_assert_cmpuint (n_sessions, >=, 30);
+  check_appointments (entries, today);
+}
+
+static void
+test_small_calendar (Fixture       *fixture,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  GDate today = test_today ();
+
+  generate_small (fixture->store, 1);
+  check_demo_calendar (fixture->store, &today, 2025);
+}
+
+/* The day this calendar was written, in the autumn: the cohort spans it
+ * and the showcase lies just ahead. */
+static void
+test_small_calendar_autumn (Fixture       *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(MiriamStoreSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  MiriamDemoOptions options;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+  miriam_demo_options_init_small (&options, &today);
+  g_assert_true (miriam_demo_generate (fixture->store, &options, &error));
+  g_assert_no_error (error);
+
+  summary = summary_of (fixture->store);
+  g_assert_cmpstr (summary->current_cohort, ==, "2026-2027");
+  check_demo_calendar (fixture->store, &today, 2026);
+}
+
+/* ---------------------------------------------------------------------- */
 
 /* Everything a user can see through the store, one line per record. */
 static void
@@ -753,6 +938,8 @@ main (int    argc,
   ADD ("/demo/small/insz", test_small_insz);
   ADD ("/demo/small/measurements", test_small_measurements);
   ADD ("/demo/small/before-start", test_before_start);
+  ADD ("/demo/small/calendar", test_small_calendar);
+  ADD ("/demo/small/calendar-autumn", test_small_calendar_autumn);
   ADD ("/demo/same-seed", test_same_seed);
   ADD ("/demo/refuses-second-time", test_refuses_second_time);
   ADD ("/demo/refuses-real-data", test_refuses_real_data);

@@ -1683,6 +1683,79 @@ test_status_day (Fixture       *fx,
   close_store (store);
 }
 
+/* Putting her in a group is part of saving her file: one transaction,
+ * version-checked like the rest of it. */
+static void
+test_membership (Fixture       *fx,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  MiriamStore *store = open_store (fx->path, "Anneleen");
+  MiriamStore *colleague = NULL;
+  g_autoptr(MiriamParticipantFile) file = miriam_participant_file_new ();
+  g_autoptr(MiriamParticipantFile) saved = NULL;
+  g_autoptr(MiriamParticipantFile) joined = NULL;
+  g_autoptr(MiriamParticipantFile) theirs = NULL;
+  g_autoptr(MiriamParticipantFile) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  MiriamCohort *cohort = miriam_record_new (MIRIAM_RECORD_COHORT);
+  MiriamGroup *group = miriam_record_new (MIRIAM_RECORD_GROUP);
+  MiriamGroup *second = miriam_record_new (MIRIAM_RECORD_GROUP);
+  MiriamMembership *membership;
+
+  take_text (&file->participant->first_name, "Selam");
+  saved = miriam_store_save_participant_file (store, file, NULL, &error);
+  g_assert_no_error (error);
+
+  take_text (&cohort->label, "2026-2027");
+  cohort->start_date = day (1, G_DATE_SEPTEMBER, 2026);
+  cohort->end_date = day (30, G_DATE_JUNE, 2027);
+  save_ok (store, MIRIAM_RECORD_COHORT, cohort);
+  for (MiriamGroup **g = (MiriamGroup *[]) { group, second, NULL }; *g != NULL; g++)
+    {
+      take_text (&(*g)->name, *g == group ? "Groep Noord" : "Groep Zuid");
+      (*g)->cohort_id = cohort->row.id;
+      (*g)->start_date = cohort->start_date;
+      (*g)->end_date = cohort->end_date;
+      g_assert_true (miriam_store_save_group (store, *g, NULL, 0, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  membership = miriam_record_new (MIRIAM_RECORD_MEMBERSHIP);
+  membership->group_id = group->row.id;
+  membership->joined_on = day (1, G_DATE_SEPTEMBER, 2026);
+  g_ptr_array_add (saved->memberships, membership);
+  joined = miriam_store_save_participant_file (store, saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (joined->memberships->len, ==, 1);
+  membership = joined->memberships->pdata[0];
+  g_assert_cmpint (membership->group_id, ==, group->row.id);
+  g_assert_cmpint (membership->participant_id, ==, joined->participant->row.id);
+
+  /* A colleague saves her file first: my new group is not written. */
+  stale = miriam_participant_file_copy (joined);
+  colleague = open_store (fx->path, "Bea");
+  take_text (&joined->participant->phone, "0470 11 22 33");
+  theirs = miriam_store_save_participant_file (colleague, joined, NULL, &error);
+  g_assert_no_error (error);
+  membership = miriam_record_new (MIRIAM_RECORD_MEMBERSHIP);
+  membership->group_id = second->row.id;
+  membership->joined_on = day (1, G_DATE_JANUARY, 2027);
+  g_ptr_array_add (stale->memberships, membership);
+  g_assert_null (miriam_store_save_participant_file (store, stale, NULL, &error));
+  g_assert_error (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&theirs, miriam_participant_file_free);
+  theirs = miriam_store_load_participant_file (store, joined->participant->row.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->memberships->len, ==, 1);
+
+  miriam_record_free (MIRIAM_RECORD_COHORT, cohort);
+  miriam_record_free (MIRIAM_RECORD_GROUP, group);
+  miriam_record_free (MIRIAM_RECORD_GROUP, second);
+  close_store (colleague);
+  close_store (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1694,6 +1767,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/participant-file/first-file", test_first_file);
   ADD ("/participant-file/status-day", test_status_day);
+  ADD ("/participant-file/membership", test_membership);
   ADD ("/participant-file/round-trip", test_round_trip);
   ADD ("/participant-file/partner-directory", test_partner_directory);
   ADD ("/participant-file/goal-codes", test_goal_codes);

@@ -11,6 +11,7 @@
 #include "core/miriam-date.h"
 #include "core/miriam-search.h"
 #include "core/miriam-status.h"
+#include "core/miriam-time.h"
 #include "core/miriam-vocabulary.h"
 
 /* Dates */
@@ -739,6 +740,43 @@ test_vocabulary_codes (void)
   g_assert_cmpstr (miriam_vocabulary_label (MIRIAM_VOCABULARY_INCOME, "work"), ==, "Income from work");
 }
 
+/* Times of day, as a casemanager types them in nl, fr or de. */
+static void
+test_time_parse (void)
+{
+  static const struct { const char *text; int minutes; } good[] = {
+    { "9:30", 570 }, { "09:30", 570 }, { " 9.30 ", 570 }, { "9u30", 570 }, { "9h30", 570 },
+    { "9h", 540 }, { "14", 840 }, { "0:00", 0 }, { "23:59", 1439 }, { "12:05", 725 },
+  };
+  static const char * const bad[] = {
+    "", "  ", "24:00", "9:60", "9:5", "9:300", "nine", "9:30 pm", "-1", "930", "1:2:3", "9,30",
+  };
+  g_autofree char *formatted = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      int minutes = -1;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_true (miriam_time_parse (good[i].text, &minutes));
+      g_assert_cmpint (minutes, ==, good[i].minutes);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      int minutes = 42;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (miriam_time_parse (bad[i], &minutes));
+      g_assert_cmpint (minutes, ==, 42);
+    }
+
+  formatted = miriam_time_format (570);
+  g_assert_cmpstr (formatted, ==, "09:30");
+  g_free (formatted);
+  formatted = miriam_time_format (-1);
+  g_assert_cmpstr (formatted, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -771,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/rules/vocabulary/complete", test_vocabulary_complete);
   g_test_add_func ("/rules/vocabulary/matches-schema", test_vocabulary_matches_schema);
   g_test_add_func ("/rules/vocabulary/codes", test_vocabulary_codes);
+  g_test_add_func ("/rules/time/parse", test_time_parse);
 
   return g_test_run ();
 }

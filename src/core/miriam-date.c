@@ -134,6 +134,108 @@ miriam_date_parse (const char *text,
   return TRUE;
 }
 
+/* The parts of a planning date: 2027-01-15, 15/01/2027, 15/01/27, 15/01,
+ * 15.1 or 15-1 (one separator throughout).  @n_year_digits is 0 when no
+ * year was typed. */
+static gboolean
+split_event_date (const char *p,
+                  guint      *day,
+                  guint      *month,
+                  guint      *year,
+                  guint      *n_year_digits)
+{
+  char separator;
+  guint first, n;
+
+  if (!read_number (&p, 4, &first, &n))
+    return FALSE;
+  if (n == 4)
+    {
+      *year = first;
+      *n_year_digits = 4;
+      return *p++ == '-' && read_number (&p, 2, month, &n)
+             && *p++ == '-' && read_number (&p, 2, day, &n)
+             && *p == '\0';
+    }
+  if (n > 2)
+    return FALSE;
+
+  *day = first;
+  separator = *p++;
+  if ((separator != '/' && separator != '.' && separator != '-')
+      || !read_number (&p, 2, month, &n))
+    return FALSE;
+  if (*p == '\0')
+    {
+      *year = 0;
+      *n_year_digits = 0;
+      return TRUE;
+    }
+  return *p++ == separator && read_number (&p, 4, year, n_year_digits)
+         && (*n_year_digits == 2 || *n_year_digits == 4) && *p == '\0';
+}
+
+/* A day typed without a year is coming up, or has just been: someone
+ * noting a session in December for 15/01 means next January, while
+ * someone noting last week's contact means this year. */
+static guint
+year_without_year (guint        day,
+                   guint        month,
+                   const GDate *today)
+{
+  GDate cutoff = *today;
+  guint year = g_date_get_year (today);
+
+  g_date_subtract_months (&cutoff, 6);
+  if (g_date_get_year (&cutoff) == year
+      && (month < g_date_get_month (&cutoff)
+          || (month == g_date_get_month (&cutoff) && day < g_date_get_day (&cutoff))))
+    return year + 1;
+  return year;
+}
+
+gboolean
+miriam_date_parse_event (const char   *text,
+                         const GDate  *today,
+                         GDate        *date,
+                         GError      **error)
+{
+  g_autofree char *stripped = NULL;
+  guint day = 0, month = 0, year = 0, n_year_digits = 0;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (*stripped == '\0')
+    {
+      g_date_clear (date, 1);
+      return TRUE;
+    }
+
+  if (!split_event_date (stripped, &day, &month, &year, &n_year_digits))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Type the date as day/month/year, for example 01/09/2026."));
+      return FALSE;
+    }
+
+  /* Sessions are planned ahead: "27" is 2027, never 1927. */
+  if (n_year_digits == 2)
+    year += 2000;
+  else if (n_year_digits == 0)
+    year = year_without_year (day, month, today);
+
+  if (!set_if_valid (date, day, month, year))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("This date does not exist: please check the day and the month."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 miriam_date_today (GDate *today)
 {

@@ -16,6 +16,19 @@ G_BEGIN_DECLS
 gboolean    miriam_date_parse              (const char   *text,
                                             GDate        *date);
 
+/* Reads a date of a session or appointment, typed as for
+ * miriam_date_parse(), but planning ahead: a two-digit year is 20xx
+ * (15/01/27 is 2027), and a date without a year (15/01, 15/1) is the one
+ * of @today's year, or of the next year when that lies more than six
+ * months before @today.  Empty text gives an invalid (cleared) @date and
+ * TRUE.  Otherwise FALSE with a translated message in @error (domain
+ * G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, as GLib has no better one
+ * without GIO), and @date left alone. */
+gboolean    miriam_date_parse_event        (const char   *text,
+                                            const GDate  *today,
+                                            GDate        *date,
+                                            GError      **error);
+
 /* Today in the local time zone. */
 void        miriam_date_today              (GDate        *today);
 

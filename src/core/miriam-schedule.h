@@ -55,6 +55,10 @@ typedef struct {
  * the array frees the reasons. */
 GArray     *miriam_schedule_generate       (const MiriamScheduleRule *rule);
 
+/* Frees the reason of a MiriamScheduleDate (the clear function of the
+ * arrays of miriam_schedule_generate(), for arrays of your own). */
+void        miriam_schedule_date_clear     (gpointer                  date);
+
 /* Why no session can be held on @day for @rule's Community and closed days
  * (translated), or NULL when the day is free. Weekends are not refused. */
 char       *miriam_schedule_day_blocked    (const MiriamScheduleRule *rule,

@@ -27,7 +27,8 @@ typedef enum {
 
 typedef struct {
   MiriamSchoolBreak kind;
-  GDate             first;  /* first day without school (a Monday, or 1 July) */
+  GDate             first;  /* first day without school: a Monday, or for summer
+                                1 July ("fr": the Saturday after school ends) */
   GDate             last;   /* last day without school, weekends included */
 } MiriamSchoolHoliday;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "miriam-application.h"
+#include "miriam-calendar-export.h"
 #include "miriam-preferences-dialog.h"
 #include "miriam-window.h"
 
@@ -35,6 +36,17 @@ static const GOptionEntry options[] = {
     N_("Language of the interface: nl, fr or de"), N_("CODE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the sessions of the database to this iCalendar file and quit, without a window"),
+    N_("FILE") },
+  { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only this group"), N_("NAME") },
+  { "casemanager", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only this casemanager’s sessions and appointments"), N_("NAME") },
+  { "cohort", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics: only this cohort, e.g. 2026-2027"), N_("LABEL") },
+  { "with-appointments", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-ics: include individual appointments (they show participants’ names)"), NULL },
   { NULL }
 };
 
@@ -74,6 +86,46 @@ get_window (MiriamApplication *self)
   return MIRIAM_IS_WINDOW (window) ? MIRIAM_WINDOW (window) : NULL;
 }
 
+/* --export-ics: a lead or IT can script the team calendar without a
+ * window (and without a display).  Returns the exit status. */
+static int
+export_ics (MiriamApplication *self,
+            GVariantDict      *dict,
+            const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(MiriamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  MiriamCalendarExportScope scope = { 0 };
+  const char *database = self->database != NULL ? self->database : self->settings->database;
+  guint n_events = 0;
+
+  if (database == NULL)
+    {
+      g_printerr ("%s\n", _("Choose the database with --database FILE."));
+      return 2;
+    }
+
+  g_variant_dict_lookup (dict, "group", "&s", &scope.group_name);
+  g_variant_dict_lookup (dict, "casemanager", "&s", &scope.staff_name);
+  g_variant_dict_lookup (dict, "cohort", "&s", &scope.cohort_label);
+  scope.appointments = g_variant_dict_contains (dict, "with-appointments");
+
+  store = miriam_store_new (database);
+  if (!miriam_store_open (store, MIRIAM_STORE_OPEN_EXISTING, &error)
+      || !miriam_calendar_export_write (store, &scope, file, &n_events, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      miriam_store_close (store);
+      return 1;
+    }
+  miriam_store_close (store);
+
+  g_print (ngettext ("Exported %u event to %s\n", "Exported %u events to %s\n", n_events),
+           n_events, g_file_peek_path (file) ? g_file_peek_path (file) : path);
+  return 0;
+}
+
 static gint
 miriam_application_handle_local_options (GApplication *app,
                                          GVariantDict *dict)
@@ -104,6 +156,14 @@ miriam_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (dict, "demo", "^&ay", &path);
       file = g_file_new_for_commandline_arg (path);
       self->demo = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_contains (dict, "export-ics"))
+    {
+      const char *path = NULL;
+
+      g_variant_dict_lookup (dict, "export-ics", "^&ay", &path);
+      return export_ics (self, dict, path);
     }
 
   return -1;

@@ -14,6 +14,7 @@
 
 #include "core/miriam-date.h"
 #include "core/miriam-language.h"
+#include "core/miriam-time.h"
 #include "core/miriam-vocabulary.h"
 
 #include "miriam-contact-log.h"
@@ -25,6 +26,7 @@ struct _MiriamContactLog
 
   GtkWidget      *scroller;
   GtkEntry       *day_entry;
+  GtkEntry       *time_entry;
   GtkSpinButton  *duration_spin;
   GtkLabel       *kind_label;
   GtkDropDown    *kind_dropdown;
@@ -93,6 +95,15 @@ contact_row_new (MiriamContactLog    *self,
   g_autofree char *heading = NULL;
   g_autofree char *domains = domain_labels (contact->domains);
   g_autofree char *text = NULL;
+
+  if (contact->start_minute > 0)
+    {
+      g_autofree char *time = miriam_time_format ((int) contact->start_minute);
+      char *with_time = g_strdup_printf ("%s %s", day, time);
+
+      g_free (day);
+      day = with_time;
+    }
 
   /* Translators: date · kind of contact · duration */
   heading = g_strdup_printf (ngettext ("%s · %s · %u minute", "%s · %s · %u minutes",
@@ -211,7 +222,8 @@ saved_cb (GObject      *object,
   g_ptr_array_sort (self->contacts, compare_contacts);
   refill_list (self);
 
-  /* Ready for the next one: same day, fresh note and domains. */
+  /* Ready for the next one: same day, fresh time, note and domains. */
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   miriam_gui_set_checks (self->domains_box, "");
 
@@ -317,6 +329,8 @@ add_clicked_cb (MiriamContactLog *self)
   g_autofree char *domains = NULL;
   g_autofree char *note = NULL;
   const char *kind = kind_code_at (gtk_drop_down_get_selected (self->kind_dropdown));
+  const char *time_text;
+  int start = 0;
   GDate day;
 
   if (self->store == NULL || self->participant_id == 0)
@@ -329,6 +343,15 @@ add_clicked_cb (MiriamContactLog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->day_entry));
       return;
     }
+  /* A time is optional: a contact of the log without one is not an
+   * appointment at an hour, only a day. */
+  time_text = gtk_editable_get_text (GTK_EDITABLE (self->time_entry));
+  if (time_text[0] != '\0' && (!miriam_time_parse (time_text, &start) || start == 0))
+    {
+      show_error (self, _("Type the time as hours:minutes, for example 14:30, or leave it empty."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->time_entry));
+      return;
+    }
   show_error (self, NULL);
 
   domains = miriam_gui_get_checks (self->domains_box, NULL);
@@ -337,6 +360,7 @@ add_clicked_cb (MiriamContactLog *self)
   contact = miriam_record_new (MIRIAM_RECORD_CONTACT);
   contact->participant_id = self->participant_id;
   contact->day = day;
+  contact->start_minute = start;
   contact->duration_min = gtk_spin_button_get_value_as_int (self->duration_spin);
   g_free (contact->kind);
   contact->kind = g_strdup (kind != NULL ? kind : "other");
@@ -433,6 +457,7 @@ miriam_contact_log_class_init (MiriamContactLogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-contact-log.ui");
   gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, scroller);
   gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, day_entry);
+  gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, time_entry);
   gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, kind_label);
   gtk_widget_class_bind_template_child (widget_class, MiriamContactLog, kind_dropdown);

@@ -14,7 +14,14 @@
  * same options give the same database (apart from updated_at/updated_by).
  * The details of the files added with schema 2 (intake criteria, goals,
  * referrals) come from a second GRand, so that adding them left the rest
- * of a seed's data set as it was.
+ * of a seed's data set as it was; the calendar's (appointment times,
+ * appointments to come) from a third.
+ *
+ * The calendar of the current cohort shows what the calendar can do: each
+ * group on its own weekday, pausing on public and school holidays and on
+ * the OCMW's closed days, a cancelled session, and one session of the
+ * second group moved into the first group's room at the first group's
+ * time, a room conflict for the calendar to point out.
  */
 #define G_LOG_DOMAIN "miriam-demo"
 
@@ -26,7 +33,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "core/miriam-holidays.h"
+#include "core/miriam-school-holidays.h"
+
 #define TOWN "9999 Demostad"
+
+/* Demostad is a Flemish town: its holidays and school holidays. */
+#define COMMUNITY "vl"
 
 /* ---------------------------------------------------------------------- */
 /* Invented people                                                          */
@@ -189,22 +202,35 @@ typedef struct
   gint64      weekday;
   gint64      start_minute;
   gint64      end_minute;
-  const char *colour;    /* Okabe-Ito: told apart with any colour vision */
+  const char *colour;    /* dark enough for white text, far apart in hue */
 } GroupSeed;
 
 static const GroupSeed group_seeds[] = {
   { "Groep Noord", "Buurtcentrum De Linde", "Lindeplein 4, " TOWN,
-    "weekly", 2, 570, 720, "#0072b2" },
+    "fortnightly", 2, 570, 720, "#3465a4" },
   { "Groep Zuid", "Huis van het Kind Demostad", "Schoolstraat 21, " TOWN,
-    "fortnightly", 4, 570, 720, "#e69f00" },
+    "fortnightly", 4, 570, 720, "#c64600" },
   { "Groep Oost", "Dienstencentrum Ter Beke", "Beekstraat 7, " TOWN,
-    "fortnightly", 1, 780, 930, "#009e73" },
+    "fortnightly", 1, 780, 930, "#4e9a06" },
   { "Groep West", "Wijkhuis Den Heuvel", "Heuvelstraat 112, " TOWN,
-    "weekly", 5, 555, 690, "#cc79a7" },
+    "weekly", 5, 555, 690, "#75507b" },
   { "Groep Centrum", "OCMW Demostad, zaal Kapel", "Marktplein 1, " TOWN,
-    "fortnightly", 2, 780, 930, "#56b4e9" },
+    "fortnightly", 2, 780, 930, "#c4a000" },
   { "Groep Haven", "Bibliotheek Demostad, filiaal Haven", "Kaaistraat 3, " TOWN,
-    "fortnightly", 4, 600, 750, "#d55e00" },
+    "fortnightly", 4, 600, 750, "#06989a" },
+};
+
+/* Days the OCMW closes on top of the public holidays. */
+typedef struct
+{
+  guint       day;
+  GDateMonth  month;
+  const char *label;
+} ClosedDaySeed;
+
+static const ClosedDaySeed closed_day_seeds[] = {
+  { 2, G_DATE_NOVEMBER, "Allerzielen" },
+  { 26, G_DATE_DECEMBER, "Tweede kerstdag" },
 };
 
 /* What a session is about, and who may come and talk about it. */
@@ -240,6 +266,11 @@ LIST (stop_reasons, "Verhuisd naar een andere gemeente", "Voltijds werk gevonden
       "Gezondheidsredenen", "Geen kinderopvang gevonden", "Geen motivatie meer");
 LIST (accompany_places, "het vredegerecht", "de huisarts", "de school",
       "de sociale huisvestingsmaatschappij", "de bank", "VDAB");
+/* What a planned appointment is for: no personal details, as a
+ * casemanager writes them before the meeting. */
+LIST (appointment_notes, "Opvolging van het budgetplan.", "Voorbereiding van het groepsmoment.",
+      "Samen de papieren voor de huurpremie in orde brengen.", "Kort bijpraten.",
+      "Opvolging van haar doelen.");
 
 /* One short note per life domain, for the individual contacts. */
 typedef struct
@@ -287,11 +318,14 @@ typedef struct
   const MiriamDemoOptions *options;
   GRand                   *rand;
   GRand                   *detail;    /* intake, plan and referrals */
+  GRand                   *calendar;  /* appointment times, appointments to come */
   GStrv                    domains;
   GPtrArray               *partners;  /* MiriamPartner: the directory */
   gint64                   ocmw_id;
   gint64                   staff_ids[G_N_ELEMENTS (staff_seeds)];
   guint                    n_files;   /* numbers the phones */
+  GArray                  *closed;    /* GDate: the OCMW's closed days */
+  GDate                    clash_day; /* the first group's session the second joins */
 } Demo;
 
 typedef struct
@@ -567,6 +601,31 @@ cohort_start_year (Demo  *demo,
   return current - (demo->options->n_cohorts - 1 - cohort);
 }
 
+/* The OCMW's own closed days in the autumn and winter of every cohort. */
+static gboolean
+make_closed_days (Demo    *demo,
+                  GError **error)
+{
+  for (guint c = 0; c < demo->options->n_cohorts; c++)
+    for (guint i = 0; i < G_N_ELEMENTS (closed_day_seeds); i++)
+      {
+        MiriamOcmwClosedDay *closed = miriam_record_new (MIRIAM_RECORD_CLOSED_DAY);
+        gboolean ok;
+
+        closed->ocmw_id = demo->ocmw_id;
+        g_date_set_dmy (&closed->day, closed_day_seeds[i].day, closed_day_seeds[i].month,
+                        cohort_start_year (demo, c));
+        set_text (&closed->label, closed_day_seeds[i].label);
+        ok = miriam_store_save (demo->store, MIRIAM_RECORD_CLOSED_DAY, closed, error);
+        if (ok)
+          g_array_append_val (demo->closed, closed->day);
+        miriam_record_free (MIRIAM_RECORD_CLOSED_DAY, closed);
+        if (!ok)
+          return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 make_cohort (Demo    *demo,
              guint    cohort,
@@ -659,23 +718,18 @@ make_group (Demo       *demo,
   g_date_set_dmy (&first, 26, G_DATE_JUNE, year + 1);
   group->end_date = weekday_on_or_before (first, seed->weekday);
 
-  ok = miriam_store_save (demo->store, MIRIAM_RECORD_GROUP, group, error);
-  plan->id = group->row.id;
-  plan->start = group->start_date;
-  plan->end = group->end_date;
-  miriam_record_free (MIRIAM_RECORD_GROUP, group);
-  if (!ok)
-    return FALSE;
-
   plan->staff[0] = casemanager_for (demo, plan->cohort, plan->index);
   plan->n_staff = 1;
   if (plan->index % 3 == 1)
     plan->staff[plan->n_staff++] = casemanager_for (demo, plan->cohort, plan->index + 1);
 
-  for (guint i = 0; i < plan->n_staff; i++)
-    if (!miriam_store_add_group_staff (demo->store, plan->id, plan->staff[i], error))
-      return FALSE;
-  return TRUE;
+  /* As the group editor saves a group: with its casemanagers. */
+  ok = miriam_store_save_group (demo->store, group, plan->staff, plan->n_staff, NULL, error);
+  plan->id = group->row.id;
+  plan->start = group->start_date;
+  plan->end = group->end_date;
+  miriam_record_free (MIRIAM_RECORD_GROUP, group);
+  return ok;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1125,6 +1179,79 @@ compare_dates (gconstpointer a,
   return g_date_compare (a, b);
 }
 
+static const char *
+calendar_pick (Demo               *demo,
+               const char * const *list)
+{
+  return list[g_rand_int_range (demo->calendar, 0, g_strv_length ((GStrv) list))];
+}
+
+/* Most contacts are logged with the time they began, on the quarter
+ * hour between 9:00 and 16:00; 0 is "no time given". */
+static gint64
+contact_time (Demo *demo)
+{
+  if (g_rand_double (demo->calendar) < 0.3)
+    return 0;
+  return 15 * g_rand_int_range (demo->calendar, 9 * 4, 16 * 4 + 1);
+}
+
+/* A weekday the OCMW is open, on or after @day. */
+static GDate
+open_day_on_or_after (Demo  *demo,
+                      GDate  day)
+{
+  for (;;)
+    {
+      gboolean closed = g_date_get_weekday (&day) >= G_DATE_SATURDAY
+                        || miriam_holiday_on (&day, COMMUNITY) != MIRIAM_N_HOLIDAYS;
+
+      for (guint i = 0; !closed && i < demo->closed->len; i++)
+        closed = g_date_compare (&g_array_index (demo->closed, GDate, i), &day) == 0;
+      if (!closed)
+        return day;
+      g_date_add_days (&day, 1);
+    }
+}
+
+/* Her next appointment with her casemanager, in the coming three weeks,
+ * for about half of the women still in a group of the current cohort. */
+static gboolean
+add_appointment (Demo             *demo,
+                 const Member     *member,
+                 const GroupPlan  *group,
+                 GError          **error)
+{
+  static const char * const kinds[] = { "home_visit", "office", "office", "walk", "accompany" };
+  MiriamContact *contact;
+  const char *kind;
+  GDate day;
+  gboolean ok;
+
+  if (!group->current || g_date_valid (&member->left) || g_rand_double (demo->calendar) >= 0.5)
+    return TRUE;
+
+  day = date_plus (&demo->options->today, g_rand_int_range (demo->calendar, 1, 22));
+  day = open_day_on_or_after (demo, day);
+  kind = kinds[g_rand_int_range (demo->calendar, 0, G_N_ELEMENTS (kinds))];
+
+  contact = miriam_record_new (MIRIAM_RECORD_CONTACT);
+  contact->participant_id = member->id;
+  contact->staff_id = group->staff[g_rand_int_range (demo->calendar, 0, group->n_staff)];
+  contact->day = day;
+  contact->start_minute = 15 * g_rand_int_range (demo->calendar, 9 * 4, 16 * 4 + 1);
+  contact->duration_min = 15 * g_rand_int_range (demo->calendar, 2, 7);
+  set_text (&contact->kind, kind);
+  if (g_str_equal (kind, "accompany"))
+    take_text (&contact->note, g_strdup_printf ("Meegaan naar %s.",
+                                                calendar_pick (demo, accompany_places)));
+  else
+    set_text (&contact->note, calendar_pick (demo, appointment_notes));
+  ok = miriam_store_save (demo->store, MIRIAM_RECORD_CONTACT, contact, error);
+  miriam_record_free (MIRIAM_RECORD_CONTACT, contact);
+  return ok;
+}
+
 /* A few individual moments between intake and the end of her time in the
  * group, never in the future. */
 static gboolean
@@ -1158,6 +1285,7 @@ add_contacts (Demo            *demo,
       contact->staff_id = group->staff[g_rand_int_range (demo->rand, 0, group->n_staff)];
       contact->day = g_array_index (days, GDate, i);
       fill_contact (demo, contact);
+      contact->start_minute = contact_time (demo);
       ok = miriam_store_save (demo->store, MIRIAM_RECORD_CONTACT, contact, error);
       miriam_record_free (MIRIAM_RECORD_CONTACT, contact);
       if (!ok)
@@ -1527,6 +1655,7 @@ make_woman (Demo       *demo,
       || !add_status_history (demo, member.id, steps, n_steps, error)
       || !add_measurements (demo, &woman, &member, group, error)
       || !add_contacts (demo, &woman, &member, group, error)
+      || !add_appointment (demo, &member, group, error)
       || !add_goals (demo, &woman, &member, group, error)
       || !add_referrals (demo, &woman, &member, group, error))
     return FALSE;
@@ -1564,28 +1693,31 @@ make_waiting_woman (Demo       *demo,
 /* ---------------------------------------------------------------------- */
 /* Sessions and attendance                                                  */
 
-/* Sessions pause in the Christmas holidays (the mothers have their
- * children at home) and on the fixed public holidays of the school year. */
+/* Sessions pause on public holidays, on the OCMW's closed days and in the
+ * school holidays, when the mothers have their children at home. */
 static gboolean
-is_day_off (const GDate *day)
+is_day_off (Demo        *demo,
+            const GDate *day)
 {
-  guint d = g_date_get_day (day);
-  GDateMonth m = g_date_get_month (day);
-
-  if ((m == G_DATE_DECEMBER && d >= 21) || (m == G_DATE_JANUARY && d <= 6))
+  if (miriam_holiday_on (day, COMMUNITY) != MIRIAM_N_HOLIDAYS
+      || miriam_school_holiday_on (day, COMMUNITY, NULL))
     return TRUE;
-  return (m == G_DATE_NOVEMBER && (d == 1 || d == 11)) || (m == G_DATE_MAY && d == 1);
+  for (guint i = 0; i < demo->closed->len; i++)
+    if (date_cmp (&g_array_index (demo->closed, GDate, i), day) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static GArray *
-session_days (const GroupPlan *group,
+session_days (Demo            *demo,
+              const GroupPlan *group,
               const char      *rhythm)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (GDate));
   guint step = g_str_equal (rhythm, "weekly") ? 7 : 14;
 
   for (GDate day = group->start; date_cmp (&day, &group->end) <= 0; g_date_add_days (&day, step))
-    if (!is_day_off (&day))
+    if (!is_day_off (demo, &day))
       g_array_append_val (days, day);
   /* The closing moment is on the last day, whatever the rhythm. */
   if (days->len == 0 || date_cmp (&g_array_index (days, GDate, days->len - 1), &group->end) != 0)
@@ -1685,14 +1817,102 @@ add_attendance (Demo             *demo,
                                          error);
 }
 
+/* Sessions of the current cohort that show what the calendar does. */
+typedef struct
+{
+  guint cancel;   /* index of a session called off, or G_MAXUINT */
+  guint clash;    /* first group: the session the second group joins;
+                     second group: the session moved there */
+} Showcase;
+
+/* The first session at least a week ahead, not the first or last of the
+ * year, which have their own programme; G_MAXUINT if none. */
+static guint
+first_upcoming (Demo   *demo,
+                GArray *days)
+{
+  GDate soon = date_plus (&demo->options->today, 7);
+
+  for (guint i = 1; i + 1 < days->len; i++)
+    if (date_cmp (&g_array_index (days, GDate, i), &soon) >= 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static Showcase
+plan_showcase (Demo            *demo,
+               const GroupPlan *group,
+               GArray          *days)
+{
+  Showcase show = { G_MAXUINT, G_MAXUINT };
+  guint upcoming = first_upcoming (demo, days);
+  gint best = G_MAXINT;
+
+  if (!group->current || upcoming == G_MAXUINT)
+    return show;
+
+  if (group->index == 0)
+    {
+      show.clash = upcoming;
+      demo->clash_day = g_array_index (days, GDate, upcoming);
+      if (upcoming + 2 + 1 < days->len)
+        show.cancel = upcoming + 2;
+    }
+  else if (group->index == 1 && g_date_valid (&demo->clash_day))
+    for (guint i = upcoming; i + 1 < days->len; i++)
+      {
+        gint gap = ABS (g_date_days_between (&g_array_index (days, GDate, i), &demo->clash_day));
+
+        if (gap < best)
+          {
+            best = gap;
+            show.clash = i;
+          }
+      }
+  return show;
+}
+
+static void
+apply_showcase (Demo            *demo,
+                const GroupPlan *group,
+                const Showcase  *show,
+                guint            i,
+                MiriamSession   *session)
+{
+  const GroupSeed *first = &group_seeds[0];
+
+  if (i == show->cancel)
+    {
+      session->cancelled = TRUE;
+      set_text (&session->cancel_reason, "Vorming voor het hele team");
+    }
+  if (i != show->clash)
+    return;
+
+  session->cancelled = FALSE;
+  set_text (&session->cancel_reason, "");
+  if (group->index == 0)
+    return;
+
+  /* Its own room is being painted: it moves to the first group's room,
+   * on the first group's day, at the same hour.  Nobody noticed yet. */
+  session->original_day = session->day;
+  session->day = demo->clash_day;
+  session->start_minute = first->start_minute;
+  session->end_minute = first->end_minute;
+  set_text (&session->location, first->location);
+  set_text (&session->notes, "Verplaatst: de zaal in het Huis van het Kind wordt geschilderd.");
+}
+
 static gboolean
 make_sessions (Demo             *demo,
                const GroupPlan  *group,
                GError          **error)
 {
   const GroupSeed *seed = &group_seeds[group->index % G_N_ELEMENTS (group_seeds)];
-  g_autoptr(GArray) days = session_days (group, seed->rhythm);
+  g_autoptr(GArray) days = session_days (demo, group, seed->rhythm);
   guint offset = between (demo, 0, G_N_ELEMENTS (session_themes) - 1);
+  Showcase show = plan_showcase (demo, group, days);
 
   for (guint i = 0; i < days->len; i++)
     {
@@ -1706,6 +1926,8 @@ make_sessions (Demo             *demo,
       session->end_minute = seed->end_minute;
       set_text (&session->location, seed->location);
       fill_session (demo, session, i, days->len, offset);
+      apply_showcase (demo, group, &show, i, session);
+      day = &session->day;
 
       ok = miriam_store_save (demo->store, MIRIAM_RECORD_SESSION, session, error);
       if (ok && !session->cancelled && is_past (demo, day))
@@ -1796,7 +2018,7 @@ generate (MiriamStore  *store,
   if (demo->partners == NULL)
     return FALSE;
 
-  if (!make_ocmw (demo, error) || !make_staff (demo, error))
+  if (!make_ocmw (demo, error) || !make_staff (demo, error) || !make_closed_days (demo, error))
     return FALSE;
 
   /* Oldest first, so that ids follow time as they would in a real file. */
@@ -1834,11 +2056,16 @@ miriam_demo_generate (MiriamStore              *store,
   demo.options = options;
   demo.rand = g_rand_new_with_seed (options->seed);
   demo.detail = g_rand_new_with_seed (options->seed ^ 0x2u);
+  demo.calendar = g_rand_new_with_seed (options->seed ^ 0x3u);
+  demo.closed = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_date_clear (&demo.clash_day, 1);
 
   ok = miriam_store_write (store, generate, &demo, error);
 
   g_strfreev (demo.domains);
   g_clear_pointer (&demo.partners, g_ptr_array_unref);
+  g_array_unref (demo.closed);
+  g_rand_free (demo.calendar);
   g_rand_free (demo.detail);
   g_rand_free (demo.rand);
   return ok;

@@ -11,6 +11,32 @@
 
 G_BEGIN_DECLS
 
+/* Work for the store's thread: returns a result, or NULL with @error set. */
+typedef gpointer (*MiriamStoreJobFunc) (MiriamStore  *self,
+                                        gpointer      data,
+                                        GError      **error);
+
+/* Runs @func on the store's thread and waits (directly when already there). */
+gpointer      miriam_store_run_sync       (MiriamStore         *self,
+                                           MiriamStoreJobFunc   func,
+                                           gpointer             data,
+                                           GError             **error);
+/* Runs @func on the store's thread; its result goes to a GTask tagged
+ * @source_tag, @data is freed with @data_free once done. */
+void          miriam_store_run_async      (MiriamStore         *self,
+                                           MiriamStoreJobFunc   func,
+                                           gpointer             data,
+                                           GDestroyNotify       data_free,
+                                           GDestroyNotify       result_free,
+                                           gpointer             source_tag,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer      miriam_store_finish_pointer (MiriamStore         *self,
+                                           GAsyncResult        *result,
+                                           gpointer             source_tag,
+                                           GError             **error);
+
 /* Worker thread only. */
 sqlite3_stmt *miriam_store_prepare   (MiriamStore  *self,
                                       const char   *sql,
@@ -23,5 +49,51 @@ void          miriam_store_rollback  (MiriamStore  *self);
 void          miriam_store_set_error (MiriamStore  *self,
                                       int           rc,
                                       GError      **error);
+gboolean      miriam_store_check_open (MiriamStore *self,
+                                       GError     **error);
+/* Steps a statement that returns no rows and resets it. */
+gboolean      miriam_store_step_done (MiriamStore   *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+/* Dates as ISO 8601 text; an invalid GDate is NULL. */
+void          miriam_store_bind_date (sqlite3_stmt  *stmt,
+                                      int            index,
+                                      const GDate   *date);
+void          miriam_store_read_date (sqlite3_stmt  *stmt,
+                                      int            column,
+                                      GDate         *date);
+/* UTC now for updated_at, and the name for updated_by. */
+char         *miriam_store_now           (void);
+char         *miriam_store_dup_user_name (MiriamStore *self);
+/* Inserts a record with id 0, else updates it version-checked
+ * (MIRIAM_STORE_ERROR_CONFLICT / NOT_FOUND); inside a write transaction. */
+gboolean      miriam_store_write_record  (MiriamStore       *self,
+                                          MiriamRecordKind   kind,
+                                          gpointer           record,
+                                          const char        *now,
+                                          const char        *user,
+                                          GError           **error);
+gpointer      miriam_store_load_record   (MiriamStore       *self,
+                                          MiriamRecordKind   kind,
+                                          gint64             id,
+                                          GError           **error);
+/* Attendance marks, inside a write transaction; UNKNOWN deletes a mark. */
+gboolean      miriam_store_write_marks   (MiriamStore             *self,
+                                          gint64                   session_id,
+                                          guint                    n_marks,
+                                          const gint64            *participant_ids,
+                                          const MiriamAttendance  *marks,
+                                          const char              *now,
+                                          const char              *user,
+                                          GError                 **error);
+/* One read transaction around reads that belong together (joins a write
+ * transaction already open). */
+gboolean      miriam_store_read_begin    (MiriamStore  *self,
+                                          gboolean     *own_tx,
+                                          GError      **error);
+void          miriam_store_read_end      (MiriamStore  *self,
+                                          gboolean      own_tx);
+/* A key that orders names without case or accents (compare with strcmp). */
+char         *miriam_store_name_sort_key (const char   *name);
 
 G_END_DECLS

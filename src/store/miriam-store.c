@@ -39,6 +39,7 @@ void miriam_store_res_register_resource (void);
 static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-participant-files.sql",
+  "0003-calendar.sql",
 };
 
 struct _MiriamStore
@@ -64,7 +65,7 @@ G_DEFINE_TYPE (MiriamStore, miriam_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (miriam-store-error-quark, miriam_store_error)
 
-typedef gpointer (*JobFunc) (MiriamStore *self, gpointer data, GError **error);
+typedef MiriamStoreJobFunc JobFunc;
 
 typedef struct
 {
@@ -1604,25 +1605,23 @@ miriam_store_add_group_staff (MiriamStore  *self,
   return run_sync (self, group_staff_job, &job, error) != NULL;
 }
 
-static const char * const attendance_codes[] = { NULL, "present", "absent", "excused" };
-
-static gpointer
-attendance_job (MiriamStore  *self,
-                gpointer      data,
-                GError      **error)
+/* Writes attendance marks inside the caller's write transaction; an
+ * UNKNOWN mark takes a mark back (deletes its row). */
+gboolean
+miriam_store_write_marks (MiriamStore             *self,
+                          gint64                   session_id,
+                          guint                    n_marks,
+                          const gint64            *participant_ids,
+                          const MiriamAttendance  *marks,
+                          const char              *now,
+                          const char              *user,
+                          GError                 **error)
 {
-  LinkJob *job = data;
-  g_autofree char *now = iso_now ();
-  g_autofree char *user = dup_user_name (self);
-
-  if (!miriam_store_begin (self, error))
-    return NULL;
-
-  for (guint i = 0; i < job->n; i++)
+  for (guint i = 0; i < n_marks; i++)
     {
       sqlite3_stmt *stmt;
 
-      if (job->marks[i] == MIRIAM_ATTENDANCE_UNKNOWN)
+      if (marks[i] == MIRIAM_ATTENDANCE_UNKNOWN)
         stmt = miriam_store_prepare (self, "DELETE FROM attendance "
                                            "WHERE session_id = ?1 AND participant_id = ?2", error);
       else
@@ -1635,27 +1634,41 @@ attendance_job (MiriamStore  *self,
                                      "  updated_by = excluded.updated_by "
                                      "WHERE status <> excluded.status", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, job->a);
-      sqlite3_bind_int64 (stmt, 2, job->ids[i]);
-      if (job->marks[i] != MIRIAM_ATTENDANCE_UNKNOWN)
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      sqlite3_bind_int64 (stmt, 2, participant_ids[i]);
+      if (marks[i] != MIRIAM_ATTENDANCE_UNKNOWN)
         {
-          sqlite3_bind_text (stmt, 3, attendance_codes[job->marks[i]], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, miriam_attendance_code (marks[i]), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 5, user, -1, SQLITE_TRANSIENT);
         }
       if (!step_done (self, stmt, error))
-        goto failed;
+        return FALSE;
     }
+  return TRUE;
+}
 
+static gpointer
+attendance_job (MiriamStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  LinkJob *job = data;
+  g_autofree char *now = iso_now ();
+  g_autofree char *user = dup_user_name (self);
+
+  if (!miriam_store_begin (self, error))
+    return NULL;
+  if (!miriam_store_write_marks (self, job->a, job->n, job->ids, job->marks, now, user, error))
+    {
+      miriam_store_rollback (self);
+      return NULL;
+    }
   if (!miriam_store_commit (self, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
-
-failed:
-  miriam_store_rollback (self);
-  return NULL;
 }
 
 gboolean
@@ -1695,12 +1708,7 @@ get_attendance_job (MiriamStore  *self,
   sqlite3_bind_int64 (stmt, 2, job->b);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      const char *code = (const char *) sqlite3_column_text (stmt, 0);
-      for (guint i = 1; i < G_N_ELEMENTS (attendance_codes); i++)
-        if (g_strcmp0 (code, attendance_codes[i]) == 0)
-          mark = i;
-    }
+    mark = miriam_attendance_from_code ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -2625,6 +2633,16 @@ write_file (MiriamStore            *self,
       if (!write_part (self, MIRIAM_RECORD_GOAL, goal, now, user, error))
         return FALSE;
     }
+  /* Her groups: joined in the file window, ended there (left_on), never
+   * deleted, so that her attendance keeps its context. */
+  for (guint i = 0; i < file->memberships->len; i++)
+    {
+      MiriamMembership *membership = g_ptr_array_index (file->memberships, i);
+
+      membership->participant_id = p->row.id;
+      if (!write_part (self, MIRIAM_RECORD_MEMBERSHIP, membership, now, user, error))
+        return FALSE;
+    }
   if (!delete_parts (self, MIRIAM_RECORD_CHILD, p->row.id, file->removed_children, error)
       || !delete_parts (self, MIRIAM_RECORD_GOAL, p->row.id, file->removed_goals, error))
     return FALSE;
@@ -2722,6 +2740,7 @@ kind_may_be_deleted (MiriamRecordKind kind)
     case MIRIAM_RECORD_REFERRAL:
     case MIRIAM_RECORD_PARTNER:
     case MIRIAM_RECORD_MEMBERSHIP:
+    case MIRIAM_RECORD_CLOSED_DAY:
       return TRUE;
     default:
       return FALSE;
@@ -2863,6 +2882,126 @@ miriam_store_delete_finish (MiriamStore   *self,
                             GError       **error)
 {
   return finish_pointer (self, result, miriam_store_delete_async, error) != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* For the store's other files (miriam-store-private.h)                     */
+
+gpointer
+miriam_store_run_sync (MiriamStore         *self,
+                       MiriamStoreJobFunc   func,
+                       gpointer             data,
+                       GError             **error)
+{
+  return run_sync (self, func, data, error);
+}
+
+void
+miriam_store_run_async (MiriamStore         *self,
+                        MiriamStoreJobFunc   func,
+                        gpointer             data,
+                        GDestroyNotify       data_free,
+                        GDestroyNotify       result_free,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  run_async (self, func, data, data_free, result_free, source_tag,
+             cancellable, callback, user_data);
+}
+
+gpointer
+miriam_store_finish_pointer (MiriamStore   *self,
+                             GAsyncResult  *result,
+                             gpointer       source_tag,
+                             GError       **error)
+{
+  return finish_pointer (self, result, source_tag, error);
+}
+
+gboolean
+miriam_store_check_open (MiriamStore  *self,
+                         GError      **error)
+{
+  return check_open (self, error);
+}
+
+gboolean
+miriam_store_step_done (MiriamStore   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  return step_done (self, stmt, error);
+}
+
+void
+miriam_store_bind_date (sqlite3_stmt *stmt,
+                        int           index,
+                        const GDate  *date)
+{
+  bind_date (stmt, index, date);
+}
+
+void
+miriam_store_read_date (sqlite3_stmt *stmt,
+                        int           column,
+                        GDate        *date)
+{
+  read_date (stmt, column, date);
+}
+
+char *
+miriam_store_now (void)
+{
+  return iso_now ();
+}
+
+char *
+miriam_store_dup_user_name (MiriamStore *self)
+{
+  return dup_user_name (self);
+}
+
+gboolean
+miriam_store_write_record (MiriamStore       *self,
+                           MiriamRecordKind   kind,
+                           gpointer           record,
+                           const char        *now,
+                           const char        *user,
+                           GError           **error)
+{
+  return write_record (self, kind, record, now, user, error);
+}
+
+gpointer
+miriam_store_load_record (MiriamStore       *self,
+                          MiriamRecordKind   kind,
+                          gint64             id,
+                          GError           **error)
+{
+  return load_record (self, kind, id, error);
+}
+
+gboolean
+miriam_store_read_begin (MiriamStore  *self,
+                         gboolean     *own_tx,
+                         GError      **error)
+{
+  return read_begin (self, own_tx, error);
+}
+
+void
+miriam_store_read_end (MiriamStore *self,
+                       gboolean     own_tx)
+{
+  read_end (self, own_tx);
+}
+
+char *
+miriam_store_name_sort_key (const char *name)
+{
+  return name_sort_key (name);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -281,7 +281,8 @@ MiriamParticipantFile *miriam_store_save_participant_file_finish (MiriamStore   
 
 /* Deletes one record if its version is still @version (CONFLICT if a
  * colleague changed it, NOT_FOUND if it is gone).  Only for kinds whose
- * rows may go (child, goal, contact, referral, partner, membership). */
+ * rows may go (child, goal, contact, referral, partner, membership,
+ * closed day). */
 gboolean   miriam_store_delete                     (MiriamStore          *self,
                                                     MiriamRecordKind      kind,
                                                     gint64                id,
@@ -298,7 +299,6 @@ gboolean   miriam_store_delete_finish              (MiriamStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
-/* Closes the connection and stops the thread; safe to call twice. */
 /* ---- Calendar (issue 4) ---- */
 
 /* A stable identity of this database file, made once by the migration;
@@ -384,6 +384,7 @@ GArray    *miriam_store_list_participant_attendance (MiriamStore         *self,
 /* The OCMW's closed days are MIRIAM_RECORD_CLOSED_DAY records: the
  * generic save, list (by "ocmw_id") and delete serve them. */
 
+/* Closes the connection and stops the thread; safe to call twice. */
 void               miriam_store_close              (MiriamStore          *self);
 
 G_END_DECLS
