@@ -11,6 +11,8 @@
 # no display or no session bus, so `meson test` works on a desktop and on a
 # headless CI machine alike.
 
+import datetime
+import gettext
 import os
 import shutil
 import sqlite3
@@ -248,6 +250,48 @@ def insz_for(yymmdd, serial):
     first = int("%s%03d" % (yymmdd, serial))
     check = 97 - first % 97
     return "%s.%s.%s-%03d.%02d" % (yymmdd[0:2], yymmdd[2:4], yymmdd[4:6], serial, check)
+
+
+WEEKDAYS = {
+    "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+}
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"],
+}
+
+
+def long_date(day, lang):
+    """The date as a casemanager reads it, typed here independently."""
+    weekday = WEEKDAYS[lang][day.weekday()]
+    month = MONTHS[lang][day.month - 1]
+    if lang == "de":
+        return "%s, %d. %s %d" % (weekday, day.day, month, day.year)
+    return "%s %d %s %d" % (weekday, day.day, month, day.year)
+
+
+def short_date(day, lang):
+    return day.strftime("%d.%m.%Y" if lang == "de" else "%d/%m/%Y")
+
+
+class Catalogue:
+    """The built catalogue of a language, for labels not typed in EXPECTED.
+    A label missing from it fails the test: the English text would show."""
+
+    def __init__(self, lang):
+        self.tr = gettext.translation("miriam", LOCALEDIR, languages=[lang])
+
+    def __call__(self, msgid):
+        text = self.tr.gettext(msgid)
+        if text == msgid:
+            raise AssertionError("not translated: %r" % msgid)
+        return text.replace("_", "")
 
 
 class App:
@@ -692,6 +736,128 @@ class GuiTest(unittest.TestCase):
                         "the pre-filled CAW partner")
         self.assert_controls_named(app, directory)
 
+    def click_at(self, acc):
+        """A real click in the middle of @acc (rows of a sidebar have no
+        action through AT-SPI)."""
+        e = Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
+        xdotool("mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2), "click", "1")
+        time.sleep(0.3)
+
+    def check_calendar(self, lang):
+        t = EXPECTED[lang]
+        _ = Catalogue(lang)
+        path = os.path.join(self.home, "team.sqlite")
+        app = self.start(lang, "--demo", path)
+        app.wait_for_name(" " + t["participants"])
+        today = datetime.date.today()
+
+        tabs = [app.wait_for_name(s, Atspi.Role.PAGE_TAB) for s in t["sections"]]
+        app.click(tabs[1])
+        # The month view of the team: this month's name, weekdays from Monday.
+        app.wait_for_name("%s %d" % (MONTHS[lang][today.month - 1].capitalize(), today.year))
+        app.wait_for_name(long_date(today, lang))
+        self.assert_controls_named(app)
+
+        # A new group, its schedule generated from its rhythm.
+        app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                               and name_of(a) == _("New Group…") and a.get_n_actions() > 0,
+                               "the New Group button"))
+        editor = app.window(_("New Group"))
+        self.assert_controls_named(app, editor)
+        app.type_into(self.field(editor, _("Name")), "Testgroep")
+        start = datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+        app.type_into(self.field(editor, _("Start date")), short_date(start, lang), replace=True)
+        app.type_into(self.field(editor, _("End date")),
+                      short_date(datetime.date(start.year + 1, 6, 30), lang), replace=True)
+        app.click(self.button(editor, _("Add a Colleague…")))
+        app.type_into(app.wait_for(lambda a: a.get_role() == Atspi.Role.TEXT
+                                   and name_of(a) == _("Name of the colleague"), "colleague field"),
+                      "Amina Haddad")
+        app.click(self.button(editor, _("Add to the Team")))
+        self.click_at(app.wait_for(lambda a: a.get_role() == Atspi.Role.LABEL
+                                   and name_of(a) == _("Schedule"), "the Schedule page"))
+        app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                               and name_of(a) == _("Propose Sessions") and a.get_n_actions() > 0,
+                               "the Propose Sessions button"))
+        # Christmas is skipped, with its reason, and the long break is flagged.
+        app.wait_for(lambda a: _("Christmas holidays") in name_of(a), "the Christmas holidays")
+        self.assert_controls_named(app, editor)
+        app.click(self.button(editor, _("Save")))
+
+        def group_saved():
+            with sqlite3.connect(path) as db:
+                return db.execute("SELECT count(*) FROM session s JOIN coaching_group g "
+                                  "ON g.id = s.group_id WHERE g.name = 'Testgroep'").fetchone()[0]
+        self.wait_until(lambda: group_saved() >= 15, "the group and its sessions saved")
+        with sqlite3.connect(path) as db:
+            days = [d for (d,) in db.execute("SELECT s.day FROM session s JOIN coaching_group g "
+                                             "ON g.id = s.group_id WHERE g.name = 'Testgroep'")]
+            staff = db.execute("SELECT st.display_name FROM group_staff gs JOIN staff st "
+                               "ON st.id = gs.staff_id JOIN coaching_group g ON g.id = gs.group_id "
+                               "WHERE g.name = 'Testgroep'").fetchall()
+        self.assertEqual(staff, [("Amina Haddad",)])
+        # Never on Christmas Day or New Year's Day, and not in the Flemish
+        # Christmas holidays.
+        for day in days:
+            d = datetime.date.fromisoformat(day)
+            self.assertFalse((d.month, d.day) in ((12, 25), (1, 1)), day)
+            self.assertFalse(d.month == 12 and d.day >= 21 or d.month == 1 and d.day <= 3, day)
+        xdotool("key", "Escape")
+
+        # The team calendar shows it, in this language.
+        app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON and "Testgroep" in name_of(a),
+                     "a Testgroep session in the month view")
+
+        # Attendance of the last group session held: one click per woman.
+        with sqlite3.connect(path) as db:
+            session_id, day, group = db.execute(
+                "SELECT s.id, s.day, g.name FROM session s JOIN coaching_group g ON g.id = s.group_id "
+                "WHERE s.cancelled = 0 AND s.day <= date('now', 'localtime') AND g.name <> 'Testgroep' "
+                "AND EXISTS (SELECT 1 FROM membership m WHERE m.group_id = g.id "
+                "AND m.joined_on <= s.day AND (m.left_on IS NULL OR m.left_on >= s.day)) "
+                "ORDER BY s.day DESC LIMIT 1").fetchone()
+        held = datetime.date.fromisoformat(day)
+        if (held.year, held.month) != (today.year, today.month):
+            app.click(app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                                   and name_of(a) == _("Previous") and a.get_n_actions() > 0,
+                                   "the Previous button"))
+        day_button = app.wait_for(lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                                  and name_of(a).startswith(long_date(held, lang)), "the day " + day)
+        # The day's cell holds its number and its entries.
+        cell, entry = day_button, None
+        while entry is None and cell is not None:
+            cell = cell.get_parent()
+            entry = next((a for a in walk_shown(cell) if a.get_role() == Atspi.Role.PUSH_BUTTON
+                          and group in name_of(a)), None)
+        self.assertIsNotNone(entry, "the session of %s on %s" % (group, day))
+        app.click(entry)
+        session = app.window(_("Group Session"))
+        self.assert_controls_named(app, session)
+        absent = _("Absent: %s").replace("%s", "")
+        toggle = app.wait_for(lambda a: name_of(a).startswith(absent)
+                              and a.get_role() in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.PUSH_BUTTON),
+                              "an Absent button")
+        woman = name_of(toggle)[len(absent):]
+        self.click_at(toggle)
+        app.click(self.button(session, _("Save")))
+
+        def marked():
+            with sqlite3.connect(path) as db:
+                return db.execute("SELECT a.status FROM attendance a JOIN participant p "
+                                  "ON p.id = a.participant_id WHERE a.session_id = ? "
+                                  "AND p.first_name || ' ' || p.last_name = ?",
+                                  (session_id, woman)).fetchone()
+        self.wait_until(lambda: marked() == ("absent",), "%s marked absent" % woman)
+
+    def test_calendar_nl(self):
+        self.check_calendar("nl")
+
+    def test_calendar_fr(self):
+        self.check_calendar("fr")
+
+    def test_calendar_de(self):
+        self.check_calendar("de")
+
     def test_partner_directory_nl(self):
         self.check_partner_directory("nl")
 
@@ -712,4 +878,5 @@ class GuiTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(argv=[sys.argv[0], "-v"])
+    # Extra arguments name tests to run, e.g. GuiTest.test_calendar_nl.
+    unittest.main(argv=[sys.argv[0], "-v"] + sys.argv[3:])

@@ -1295,6 +1295,43 @@ test_closed_days (Fixture       *fx,
   miriam_record_free (MIRIAM_RECORD_CLOSED_DAY, twice);
 }
 
+/* A team that starts with its group, before any participant file: the
+ * group's OCMW is made with it, in the same transaction. */
+static void
+test_group_first_in_file (Fixture       *fx,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  MiriamStore *store = open_store (fx->path, "Anneleen");
+  g_autoptr(GPtrArray) ocmws = NULL;
+  g_autoptr(GError) error = NULL;
+  MiriamGroup *group = miriam_record_new (MIRIAM_RECORD_GROUP);
+
+  take_text (&group->name, "Groep Noord");
+  group->cohort_id = add_cohort (store);
+  group->start_date = day (1, 9, 2026);
+  group->end_date = day (30, 6, 2027);
+  g_assert_true (miriam_store_save_group (store, group, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  ocmws = miriam_store_list (store, MIRIAM_RECORD_OCMW, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ocmws->len, ==, 1);
+  g_assert_cmpint (group->ocmw_id, ==, ((MiriamOcmw *) ocmws->pdata[0])->row.id);
+
+  /* The group editor asks for it before saving: the same one, not a second. */
+  {
+    MiriamOcmw *ocmw = miriam_store_ensure_ocmw_record (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ocmw->row.id, ==, group->ocmw_id);
+    miriam_record_free (MIRIAM_RECORD_OCMW, ocmw);
+  }
+
+  miriam_record_free (MIRIAM_RECORD_GROUP, group);
+  miriam_store_close (store);
+  g_object_unref (store);
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -1320,6 +1357,7 @@ main (int   argc,
   add_test ("/store-calendar/group/thirty-sessions", test_group_thirty_sessions);
   add_test ("/store-calendar/group/invalid-staff", test_group_invalid_staff);
   add_test ("/store-calendar/group/async", test_group_async);
+  add_test ("/store-calendar/group/first-in-file", test_group_first_in_file);
   add_test ("/store-calendar/session/move-cancel", test_session_move_cancel);
   add_test ("/store-calendar/list/order", test_calendar_list);
   add_test ("/store-calendar/list/read-only", test_calendar_read_only);

@@ -22,6 +22,7 @@
 #include "miriam-contact-log.h"
 #include "miriam-gui-utils.h"
 #include "miriam-participant-editor.h"
+#include "miriam-participant-groups.h"
 #include "miriam-referral-list.h"
 
 struct _MiriamParticipantEditor
@@ -72,6 +73,7 @@ struct _MiriamParticipantEditor
   GtkListBox            *history_list;
   GtkListBox            *goals_list;
   GtkLabel              *goals_error;
+  MiriamParticipantGroups *participant_groups;
   MiriamContactLog      *contact_log;
   MiriamReferralList    *referral_list;
 
@@ -618,6 +620,7 @@ fill_form (MiriamParticipantEditor     *self,
   g_array_set_size (self->removed_goals, 0);
   show_field_error (self->goals_error, NULL);
 
+  miriam_participant_groups_set (self->participant_groups, self->store, p->row.id, file->memberships);
   miriam_contact_log_set (self->contact_log, self->store, p->row.id, file->contacts);
   miriam_referral_list_set (self->referral_list, self->store, p->row.id, file->referrals);
 
@@ -824,6 +827,16 @@ read_form (MiriamParticipantEditor  *self,
     }
 
 #undef INVALID
+
+  /* Her groups are saved with her file, in the same transaction. */
+  {
+    GPtrArray *memberships = miriam_participant_groups_get_memberships (self->participant_groups);
+
+    g_ptr_array_set_size (file->memberships, 0);
+    for (guint i = 0; i < memberships->len; i++)
+      g_ptr_array_add (file->memberships,
+                       miriam_record_copy (MIRIAM_RECORD_MEMBERSHIP, memberships->pdata[i]));
+  }
 
   if (*first_invalid != NULL && !children_ok)
     show_message (self, _("Check the years of birth of the children: four digits, for example 2019."));
@@ -1309,6 +1322,7 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MIRIAM_TYPE_CONTACT_LOG);
+  g_type_ensure (MIRIAM_TYPE_PARTICIPANT_GROUPS);
   g_type_ensure (MIRIAM_TYPE_REFERRAL_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/be/ocmw/Miriam/ui/miriam-participant-editor.ui");
@@ -1356,6 +1370,7 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
   BIND (history_list);
   BIND (goals_list);
   BIND (goals_error);
+  BIND (participant_groups);
   BIND (contact_log);
   BIND (referral_list);
 #undef BIND
@@ -1379,6 +1394,7 @@ miriam_participant_editor_init (MiriamParticipantEditor *self)
   self->removed_goals = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* A contact or referral is saved at once: the list must show it. */
   g_signal_connect_swapped (self->contact_log, "added", G_CALLBACK (part_added_cb), self);
+  g_signal_connect_swapped (self->participant_groups, "changed", G_CALLBACK (mark_dirty), self);
   g_signal_connect_swapped (self->referral_list, "added", G_CALLBACK (part_added_cb), self);
   fill_choices (self);
   watch_changes (self);

@@ -12,6 +12,7 @@
 #include "store/miriam-demo.h"
 #include "store/miriam-store.h"
 
+#include "miriam-calendar-export.h"
 #include "miriam-calendar-page.h"
 #include "miriam-closed-days.h"
 #include "miriam-empty-state.h"
@@ -430,6 +431,17 @@ closed_days_action (GtkWidget  *widget,
   dialog = miriam_closed_days_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name G_GNUC_UNUSED,
+                        GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+
+  if (self->store != NULL && miriam_store_is_open (self->store))
+    gtk_window_present (GTK_WINDOW (miriam_calendar_export_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -866,6 +878,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-participant", "x", open_participant_action);
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.closed-days", NULL, closed_days_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
 }
 
 static void

@@ -1196,22 +1196,37 @@ contact_time (Demo *demo)
   return 15 * g_rand_int_range (demo->calendar, 9 * 4, 16 * 4 + 1);
 }
 
+static gboolean
+is_open_day (Demo        *demo,
+             const GDate *day)
+{
+  if (g_date_get_weekday (day) >= G_DATE_SATURDAY
+      || miriam_holiday_on (day, COMMUNITY) != MIRIAM_N_HOLIDAYS)
+    return FALSE;
+  for (guint i = 0; i < demo->closed->len; i++)
+    if (g_date_compare (&g_array_index (demo->closed, GDate, i), day) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* A weekday the OCMW is open, on or after @day. */
 static GDate
 open_day_on_or_after (Demo  *demo,
                       GDate  day)
 {
-  for (;;)
-    {
-      gboolean closed = g_date_get_weekday (&day) >= G_DATE_SATURDAY
-                        || miriam_holiday_on (&day, COMMUNITY) != MIRIAM_N_HOLIDAYS;
+  while (!is_open_day (demo, &day))
+    g_date_add_days (&day, 1);
+  return day;
+}
 
-      for (guint i = 0; !closed && i < demo->closed->len; i++)
-        closed = g_date_compare (&g_array_index (demo->closed, GDate, i), &day) == 0;
-      if (!closed)
-        return day;
-      g_date_add_days (&day, 1);
-    }
+/* A weekday the OCMW is open, on or before @day. */
+static GDate
+open_day_on_or_before (Demo  *demo,
+                       GDate  day)
+{
+  while (!is_open_day (demo, &day))
+    g_date_subtract_days (&day, 1);
+  return day;
 }
 
 /* Her next appointment with her casemanager, in the coming three weeks,
@@ -1269,9 +1284,16 @@ add_contacts (Demo            *demo,
   if (date_cmp (&woman->consent, last) > 0)
     return TRUE;
 
+  /* On days the OCMW is open: they land in the team calendar. */
   for (guint i = 0; i < n; i++)
     {
-      GDate day = random_day (demo, &woman->consent, last);
+      GDate day = open_day_on_or_after (demo, random_day (demo, &woman->consent, last));
+
+      while (date_cmp (&day, last) > 0 && date_cmp (&day, &woman->consent) > 0)
+        {
+          g_date_subtract_days (&day, 1);
+          day = open_day_on_or_before (demo, day);
+        }
       g_array_append_val (days, day);
     }
   g_array_sort (days, compare_dates);

@@ -657,32 +657,6 @@ set_row (MiriamRow  *row,
   set_string (&row->updated_by, user);
 }
 
-/* A new group without an OCMW belongs to the file's first one, as a new
- * participant file does. */
-static gboolean
-default_ocmw (MiriamStore  *self,
-              MiriamGroup  *group,
-              GError      **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (group->ocmw_id != 0)
-    return TRUE;
-  if (!(stmt = miriam_store_prepare (self, "SELECT id FROM ocmw ORDER BY id LIMIT 1", error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    group->ocmw_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      miriam_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The writes of one group save, the version check first, so that a
  * conflict costs nothing. */
 static gboolean
@@ -694,7 +668,9 @@ write_group (MiriamStore  *self,
 {
   MiriamRow *row = miriam_record_row (job->group);
 
-  if (!default_ocmw (self, job->group, error)
+  /* A new group without an OCMW belongs to the file's first one (made
+   * now in a new file), as a new participant file does. */
+  if (!miriam_store_ensure_ocmw (self, &job->group->ocmw_id, now, user, error)
       || !check_staff (self, job->staff_ids, error)
       || !miriam_store_write_record (self, MIRIAM_RECORD_GROUP, job->group, now, user, error)
       || !replace_group_staff (self, row->id, job->staff_ids, error))

@@ -96,4 +96,13 @@ void          miriam_store_read_end      (MiriamStore  *self,
 /* A key that orders names without case or accents (compare with strcmp). */
 char         *miriam_store_name_sort_key (const char   *name);
 
+/* Worker thread, inside a write transaction: sets *@ocmw_id (when 0) to
+ * the file's first OCMW, creating one named after the user's language
+ * ("OCMW", "CPAS", "ÖSHZ") in a new file. */
+gboolean      miriam_store_ensure_ocmw (MiriamStore  *self,
+                                        gint64       *ocmw_id,
+                                        const char   *now,
+                                        const char   *user,
+                                        GError      **error);
+
 G_END_DECLS

@@ -2565,24 +2565,24 @@ add_status_step (MiriamStore              *self,
  * its first OCMW.  A brand-new database has none yet: it gets one, named
  * as the institution is called in the user's language, to be renamed
  * when the team sets up its OCMW. */
-static gboolean
-ensure_ocmw (MiriamStore        *self,
-             MiriamParticipant  *participant,
-             const char         *now,
-             const char         *user,
-             GError            **error)
+gboolean
+miriam_store_ensure_ocmw (MiriamStore  *self,
+                          gint64       *ocmw_id,
+                          const char   *now,
+                          const char   *user,
+                          GError      **error)
 {
   MiriamOcmw *ocmw;
   gint64 id = 0;
   gboolean ok;
 
-  if (participant->ocmw_id != 0)
+  if (*ocmw_id != 0)
     return TRUE;
   if (!query_int (self, "SELECT id FROM ocmw ORDER BY id LIMIT 1", &id, error))
     return FALSE;
   if (id != 0)
     {
-      participant->ocmw_id = id;
+      *ocmw_id = id;
       return TRUE;
     }
 
@@ -2592,9 +2592,43 @@ ensure_ocmw (MiriamStore        *self,
    * glossary: OCMW, CPAS, ÖSHZ. */
   ocmw->name = g_strdup (_("OCMW"));
   ok = insert_record (self, MIRIAM_RECORD_OCMW, ocmw, now, user, error);
-  participant->ocmw_id = ocmw->row.id;
+  *ocmw_id = ocmw->row.id;
   miriam_record_free (MIRIAM_RECORD_OCMW, ocmw);
   return ok;
+}
+
+static gpointer
+get_ocmw_job (MiriamStore  *self,
+              gpointer      data G_GNUC_UNUSED,
+              GError      **error)
+{
+  g_autofree char *now = iso_now ();
+  g_autofree char *user = dup_user_name (self);
+  gint64 id = 0;
+  gpointer ocmw;
+
+  if (!check_open (self, error) || !miriam_store_begin (self, error))
+    return NULL;
+  if (!miriam_store_ensure_ocmw (self, &id, now, user, error)
+      || !(ocmw = load_record (self, MIRIAM_RECORD_OCMW, id, error)))
+    {
+      miriam_store_rollback (self);
+      return NULL;
+    }
+  if (!miriam_store_commit (self, error))
+    {
+      miriam_record_free (MIRIAM_RECORD_OCMW, ocmw);
+      return NULL;
+    }
+  return ocmw;
+}
+
+MiriamOcmw *
+miriam_store_ensure_ocmw_record (MiriamStore  *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (MIRIAM_IS_STORE (self), NULL);
+  return run_sync (self, get_ocmw_job, NULL, error);
 }
 
 /* The writes of one save, in the order that makes a conflict cost
@@ -2612,7 +2646,7 @@ write_file (MiriamStore            *self,
 
   if (p->row.id != 0 && !status_in_file (self, p->row.id, &old_status, error))
     return FALSE;
-  if (!ensure_ocmw (self, p, now, user, error))
+  if (!miriam_store_ensure_ocmw (self, &p->ocmw_id, now, user, error))
     return FALSE;
   if (!write_record (self, MIRIAM_RECORD_PARTICIPANT, p, now, user, error))
     return FALSE;

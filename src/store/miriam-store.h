@@ -299,6 +299,12 @@ gboolean   miriam_store_delete_finish              (MiriamStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* The file's first OCMW; a new file gets one (named "OCMW", "CPAS" or
+ * "ÖSHZ" after the user's language) in its own short transaction.  A team
+ * that starts with its group, before any participant file, needs it. */
+MiriamOcmw *miriam_store_ensure_ocmw_record        (MiriamStore          *self,
+                                                    GError              **error);
+
 /* ---- Calendar (issue 4) ---- */
 
 /* A stable identity of this database file, made once by the migration;
