@@ -19,6 +19,7 @@
 #include "core/miriam-date.h"
 #include "core/miriam-language.h"
 #include "core/miriam-schedule.h"
+#include "core/miriam-time.h"
 #include "core/miriam-vocabulary.h"
 
 #include "miriam-group-editor.h"
@@ -274,33 +275,23 @@ parse_planning_date (const char  *text,
   return FALSE;
 }
 
-/* "9:30", "09:30", "9.30" or "9u30" as minutes after midnight. */
+/* Times as people type them ("9:30", "9u30", "9h30"): core/miriam-time. */
 static gboolean
 parse_time (const char *text,
             gint64     *minutes)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  guint64 hours, mins;
-  char *end;
+  int value;
 
-  if (!g_ascii_isdigit (copy[0]))
+  if (!miriam_time_parse (text, &value))
     return FALSE;
-  hours = g_ascii_strtoull (copy, &end, 10);
-  if (end == copy || end - copy > 2 || (*end != ':' && *end != '.' && *end != 'u' && *end != 'h'))
-    return FALSE;
-  if (!g_ascii_isdigit (end[1]) || !g_ascii_isdigit (end[2]) || end[3] != '\0')
-    return FALSE;
-  mins = g_ascii_strtoull (end + 1, NULL, 10);
-  if (hours > 23 || mins > 59)
-    return FALSE;
-  *minutes = (gint64) (hours * 60 + mins);
+  *minutes = value;
   return TRUE;
 }
 
 static char *
 format_time (gint64 minutes)
 {
-  return g_strdup_printf ("%02d:%02d", (int) (minutes / 60), (int) (minutes % 60));
+  return miriam_time_format ((int) minutes);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include "core/miriam-date.h"
 #include "core/miriam-language.h"
 #include "core/miriam-schedule.h"
+#include "core/miriam-time.h"
 #include "core/miriam-vocabulary.h"
 
 #include "miriam-gui-utils.h"
@@ -391,40 +392,22 @@ show_message (MiriamSessionEditor *self,
     }
 }
 
+/* Times as people type them ("9:30", "9u30", "9h30"): core/miriam-time. */
 static char *
 format_time (gint64 minute)
 {
-  if (minute < 0 || minute >= 24 * 60)
-    return g_strdup ("");
-  return g_strdup_printf ("%02d:%02d", (int) (minute / 60), (int) (minute % 60));
+  return miriam_time_format (minute >= 0 && minute < 24 * 60 ? (int) minute : -1);
 }
 
-/* "9:30", "09:30", "9.30", "9h30", "9u30" or just "9". */
 static gboolean
 parse_time (const char *text,
             gint64     *minute)
 {
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  guint64 hours, minutes = 0;
-  char *end;
+  int value;
 
-  if (!g_ascii_isdigit (s[0]))
+  if (!miriam_time_parse (text, &value))
     return FALSE;
-  hours = g_ascii_strtoull (s, &end, 10);
-  if (end - s > 2)
-    return FALSE;
-  if (*end == ':' || *end == '.' || *end == 'h' || *end == 'H' || *end == 'u' || *end == 'U')
-    {
-      char *digits = end + 1;
-
-      if (!(g_ascii_isdigit (digits[0]) && g_ascii_isdigit (digits[1]) && digits[2] == '\0'))
-        return FALSE;
-      minutes = g_ascii_strtoull (digits, &end, 10);
-    }
-  if (*end != '\0' || hours > 23 || minutes > 59)
-    return FALSE;
-
-  *minute = hours * 60 + minutes;
+  *minute = value;
   return TRUE;
 }
 
