@@ -49,6 +49,7 @@ static const MiriamField group_fields[] = {
   F (MiriamGroup, start_date, DATE),
   F (MiriamGroup, end_date, DATE),
   F (MiriamGroup, colour, TEXT),
+  F (MiriamGroup, consortium_id, REF),
 };
 
 static const MiriamField participant_fields[] = {
@@ -172,6 +173,10 @@ static const MiriamField closed_day_fields[] = {
   F (MiriamOcmwClosedDay, label, TEXT),
 };
 
+static const MiriamField consortium_fields[] = {
+  F (MiriamConsortium, name, TEXT),
+};
+
 #undef F
 #undef FD
 
@@ -194,6 +199,7 @@ static const MiriamRecordInfo infos[MIRIAM_N_RECORD_KINDS] = {
   INFO (MIRIAM_RECORD_PARTNER, "partner", MiriamPartner, partner_fields),
   INFO (MIRIAM_RECORD_REFERRAL, "referral", MiriamReferral, referral_fields),
   INFO (MIRIAM_RECORD_CLOSED_DAY, "closed_day", MiriamOcmwClosedDay, closed_day_fields),
+  INFO (MIRIAM_RECORD_CONSORTIUM, "consortium", MiriamConsortium, consortium_fields),
 };
 
 #undef INFO
@@ -280,6 +286,7 @@ FREE_FUNC (MIRIAM_RECORD_GOAL, free_goal)
 FREE_FUNC (MIRIAM_RECORD_PARTNER, free_partner)
 FREE_FUNC (MIRIAM_RECORD_REFERRAL, free_referral)
 FREE_FUNC (MIRIAM_RECORD_CLOSED_DAY, free_closed_day)
+FREE_FUNC (MIRIAM_RECORD_CONSORTIUM, free_consortium)
 #undef FREE_FUNC
 
 /* Indexed by kind; a kind without its function trips the assertion. */
@@ -299,6 +306,7 @@ static const GDestroyNotify free_funcs[MIRIAM_N_RECORD_KINDS] = {
   [MIRIAM_RECORD_PARTNER] = free_partner,
   [MIRIAM_RECORD_REFERRAL] = free_referral,
   [MIRIAM_RECORD_CLOSED_DAY] = free_closed_day,
+  [MIRIAM_RECORD_CONSORTIUM] = free_consortium,
 };
 
 GDestroyNotify

@@ -62,6 +62,7 @@ typedef struct {
   GDate   start_date;
   GDate   end_date;
   char   *colour;          /* "#rrggbb" or empty */
+  gint64  consortium_id;   /* run by this consortium of OCMWs; 0: the OCMW's own group */
 } MiriamGroup;
 
 typedef struct {
@@ -198,6 +199,12 @@ typedef struct {
   char   *label;           /* e.g. "Day after Christmas"; may be empty */
 } MiriamOcmwClosedDay;
 
+/* A consortium: OCMWs that run MIRIAM groups together. */
+typedef struct {
+  MiriamRow row;
+  char   *name;
+} MiriamConsortium;
+
 typedef enum {
   MIRIAM_RECORD_OCMW,
   MIRIAM_RECORD_STAFF,
@@ -214,6 +221,7 @@ typedef enum {
   MIRIAM_RECORD_PARTNER,
   MIRIAM_RECORD_REFERRAL,
   MIRIAM_RECORD_CLOSED_DAY,
+  MIRIAM_RECORD_CONSORTIUM,
   MIRIAM_N_RECORD_KINDS
 } MiriamRecordKind;
 

@@ -40,6 +40,7 @@ static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-participant-files.sql",
   "0003-calendar.sql",
+  "0004-progress.sql",
 };
 
 struct _MiriamStore
