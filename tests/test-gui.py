@@ -406,7 +406,18 @@ class App:
             self.proc.stdout.close()
 
 
-class GuiTest(unittest.TestCase):
+# Checks of later features live in their own files (tests/gui_*.py), as
+# mixins that reach this module's helpers through `__main__`.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gui_measurements import MeasurementChecks  # noqa: E402
+from gui_progress import ProgressChecks  # noqa: E402
+from gui_share import ShareChecks  # noqa: E402
+from gui_backup import BackupChecks  # noqa: E402
+from gui_consortium import ConsortiumChecks  # noqa: E402
+
+
+class GuiTest(MeasurementChecks, ProgressChecks, ShareChecks, BackupChecks, ConsortiumChecks,
+              unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):

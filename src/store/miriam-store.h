@@ -21,6 +21,7 @@
 
 #include "core/miriam-calendar.h"
 #include "core/miriam-participant-file.h"
+#include "core/miriam-progress.h"
 #include "core/miriam-record.h"
 
 G_BEGIN_DECLS
@@ -389,6 +390,101 @@ GArray    *miriam_store_list_participant_attendance (MiriamStore         *self,
 
 /* The OCMW's closed days are MIRIAM_RECORD_CLOSED_DAY records: the
  * generic save, list (by "ocmw_id") and delete serve them. */
+
+/* ---- Progress (issue 5) ---- */
+
+/* The life domains @ocmw_id scores (MiriamLifeDomain), active and
+ * switched-off ones, in the OCMW's order; an OCMW that never chose gets
+ * the method's active domains in their order. */
+GPtrArray *miriam_store_list_ocmw_domains          (MiriamStore          *self,
+                                                    gint64                ocmw_id,
+                                                    GError              **error);
+/* Replaces the OCMW's list by @domains (MiriamLifeDomain, in order), in
+ * ONE transaction; codes not yet known are added with their names.  A
+ * domain that has scores is never deleted, only switched off. */
+gboolean   miriam_store_save_ocmw_domains          (MiriamStore          *self,
+                                                    gint64                ocmw_id,
+                                                    GPtrArray            *domains,
+                                                    GError              **error);
+
+/* One measurement moment with its scores. */
+typedef struct {
+  MiriamMeasurement *measurement;
+  GHashTable        *scores;       /* domain code (char*) -> GINT_TO_POINTER (1..5); absent: not scored */
+  char              *scored_by_name; /* the staff member's display name, "" when unknown */
+} MiriamScoredMeasurement;
+void       miriam_scored_measurement_free          (MiriamScoredMeasurement *m);
+
+/* Her measurements, oldest first, with their scores: one read. */
+GPtrArray *miriam_store_list_measurements          (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GError              **error);
+void       miriam_store_list_measurements_async    (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *miriam_store_list_measurements_finish   (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* A measurement and all its scores in ONE transaction, version-checked on
+ * the measurement (MIRIAM_STORE_ERROR_CONFLICT: nothing written).  @scores
+ * maps domain codes to 1..5; a code absent or mapped to 0 is "not
+ * applicable" (stored as NULL, never as 0).  Fills in id and version. */
+gboolean   miriam_store_save_measurement           (MiriamStore          *self,
+                                                    MiriamMeasurement    *measurement,
+                                                    GHashTable           *scores,
+                                                    GError              **error);
+void       miriam_store_save_measurement_async     (MiriamStore          *self,
+                                                    const MiriamMeasurement *measurement,
+                                                    GHashTable           *scores,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* Returns the saved copy (free with miriam_scored_measurement_free). */
+MiriamScoredMeasurement *miriam_store_save_measurement_finish (MiriamStore  *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+/* Removes a measurement and its scores in one transaction (version-checked). */
+gboolean   miriam_store_delete_measurement         (MiriamStore          *self,
+                                                    gint64                id,
+                                                    gint64                version,
+                                                    GError              **error);
+
+/* What the charts of one group need, in one read: its members (anyone
+ * who was ever a member), their baseline, newest intermediate and final
+ * measurements on the group OCMW's active domains, the sessions held and
+ * everyone's attendance.  Labels in the current language. */
+MiriamProgressGroup *miriam_store_load_progress_group        (MiriamStore         *self,
+                                                              gint64               group_id,
+                                                              GError             **error);
+void                 miriam_store_load_progress_group_async  (MiriamStore         *self,
+                                                              gint64               group_id,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+MiriamProgressGroup *miriam_store_load_progress_group_finish (MiriamStore         *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
+/* A whole cohort taken as one group (all its groups' women; group_name
+ * ""; session_days empty, attendance NULL). */
+MiriamProgressGroup *miriam_store_load_progress_cohort       (MiriamStore         *self,
+                                                              gint64               cohort_id,
+                                                              GError             **error);
+
+/* Every cohort of the file as one MiriamProgressGroup each, oldest first:
+ * the leads' side-by-side figures. */
+GPtrArray *miriam_store_load_progress_cohorts            (MiriamStore         *self,
+                                                          GError             **error);
+void       miriam_store_load_progress_cohorts_async      (MiriamStore         *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray *miriam_store_load_progress_cohorts_finish     (MiriamStore         *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 /* Closes the connection and stops the thread; safe to call twice. */
 void               miriam_store_close              (MiriamStore          *self);
