@@ -1,6 +1,8 @@
 /* miriam-charts.c: PLACEHOLDER while issue 5 is built (draws nothing). */
 #include "config.h"
 
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
 #include <math.h>
 #include <gio/gio.h>
 

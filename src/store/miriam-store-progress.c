@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
 #include "miriam-store.h"
 
 static gboolean
