@@ -486,6 +486,28 @@ GPtrArray *miriam_store_load_progress_cohorts_finish     (MiriamStore         *s
                                                           GAsyncResult        *result,
                                                           GError             **error);
 
+/* ---- A shared file (issue 6) ---- */
+
+/* Has anybody (another process, another machine) committed to the file
+ * since the last check?  Cheap when nothing changed: it reads the file
+ * header's change counter through a handle kept open (at most 2 file
+ * operations), and only when that moved, or every so often, makes the
+ * full check (PRAGMA data_version in a read transaction).  The first call
+ * after opening sets the baseline and reports no change.  Errors: the
+ * file cannot be reached (MIRIAM_STORE_ERROR_IO / FOLDER_MISSING). */
+gboolean   miriam_store_check_changes              (MiriamStore          *self,
+                                                    gboolean             *changed,
+                                                    GError              **error);
+void       miriam_store_check_changes_async        (MiriamStore          *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* Returns TRUE and sets *@changed, or FALSE with @error. */
+gboolean   miriam_store_check_changes_finish       (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    gboolean             *changed,
+                                                    GError              **error);
+
 /* Closes the connection and stops the thread; safe to call twice. */
 void               miriam_store_close              (MiriamStore          *self);
 
