@@ -1336,6 +1336,95 @@ test_group_first_in_file (Fixture       *fx,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Consortium                                                               */
+
+static MiriamOcmw *
+new_partner (const char *name,
+             const char *municipality)
+{
+  MiriamOcmw *ocmw = miriam_record_new (MIRIAM_RECORD_OCMW);
+
+  take_text (&ocmw->name, name);
+  take_text (&ocmw->municipality, municipality);
+  return ocmw;
+}
+
+/* Three small OCMWs form a consortium; its group says so; one OCMW
+ * leaves again and keeps its row; a colleague's older copy cannot undo
+ * any of it silently. */
+static void
+test_consortium (Fixture       *fx,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(MiriamStore) store = open_store (fx->path, "Anna");
+  g_autoptr(MiriamStore) colleague = NULL;
+  g_autoptr(MiriamOcmwSetup) setup = NULL;
+  g_autoptr(MiriamOcmwSetup) saved = NULL;
+  g_autoptr(MiriamOcmwSetup) stale = NULL;
+  g_autoptr(MiriamOcmwSetup) again = NULL;
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  MiriamGroup *group;
+  gint64 leaving;
+  Team team;
+
+  team_build (store, &team);
+  setup = miriam_store_load_ocmw_setup (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (setup->ocmw->row.id, ==, team.ocmw);
+  g_assert_null (setup->consortium);
+  g_assert_cmpuint (setup->partners->len, ==, 0);
+
+  colleague = open_store (fx->path, "Bea");
+  stale = miriam_store_load_ocmw_setup (colleague, &error);
+  g_assert_no_error (error);
+
+  take_text (&setup->ocmw->name, "OCMW Lochristi");
+  setup->consortium = miriam_record_new (MIRIAM_RECORD_CONSORTIUM);
+  take_text (&setup->consortium->name, "MIRIAM Meetjesland");
+  g_ptr_array_add (setup->partners, new_partner ("OCMW Eeklo", "Eeklo"));
+  g_ptr_array_add (setup->partners, new_partner ("CPAS Ronse", "Ronse"));
+  saved = miriam_store_save_ocmw_setup (store, setup, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The caller's setup is untouched; the file has all of it. */
+  g_assert_cmpint (setup->consortium->row.id, ==, 0);
+  g_assert_nonnull (saved->consortium);
+  g_assert_cmpuint (saved->partners->len, ==, 2);
+  g_assert_cmpstr (saved->ocmw->name, ==, "OCMW Lochristi");
+  g_assert_cmpint (sql_int (fx->path, "SELECT count(*) FROM ocmw WHERE consortium_id IS NOT NULL"), ==, 3);
+
+  /* The colleague still has the OCMW as it was: her save changes nothing. */
+  take_text (&stale->ocmw->municipality, "Gent");
+  g_assert_null (miriam_store_save_ocmw_setup (colleague, stale, NULL, &error));
+  g_assert_error (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (fx->path, "SELECT count(*) FROM ocmw WHERE consortium_id IS NOT NULL"), ==, 3);
+
+  /* A group of the consortium. */
+  group = miriam_store_load (store, MIRIAM_RECORD_GROUP, team.group, &error);
+  g_assert_no_error (error);
+  group->consortium_id = saved->consortium->row.id;
+  g_assert_true (miriam_store_save_group (store, group, &team.anna, 1, NULL, &error));
+  g_assert_no_error (error);
+  miriam_record_free (MIRIAM_RECORD_GROUP, group);
+  group = miriam_store_load (colleague, MIRIAM_RECORD_GROUP, team.group, &error);
+  g_assert_cmpint (group->consortium_id, ==, saved->consortium->row.id);
+  miriam_record_free (MIRIAM_RECORD_GROUP, group);
+
+  /* Ronse leaves: it stays in the file, outside the consortium. */
+  leaving = ((MiriamOcmw *) saved->partners->pdata[1])->row.id;
+  g_ptr_array_remove_index (saved->partners, 1);
+  g_array_append_val (removed, leaving);
+  again = miriam_store_save_ocmw_setup (store, saved, removed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->partners->len, ==, 1);
+  g_assert_cmpstr (((MiriamOcmw *) again->partners->pdata[0])->name, ==, "OCMW Eeklo");
+  g_assert_cmpint (sql_int (fx->path, "SELECT count(*) FROM ocmw"), ==, 3);
+  g_assert_cmpint (sql_int (fx->path, "SELECT count(*) FROM ocmw WHERE consortium_id IS NULL"), ==, 1);
+}
+
+/* ---------------------------------------------------------------------- */
 
 static void
 add_test (const char *path,
@@ -1366,6 +1455,7 @@ main (int   argc,
   add_test ("/store-calendar/list/read-only", test_calendar_read_only);
   add_test ("/store-calendar/list/conflicts", test_calendar_conflicts);
   add_test ("/store-calendar/closed-days", test_closed_days);
+  add_test ("/store-calendar/consortium", test_consortium);
 
   return g_test_run ();
 }

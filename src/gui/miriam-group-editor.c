@@ -38,6 +38,7 @@ typedef struct {
 /* What the editor reads from the store before it can show anything. */
 typedef struct {
   MiriamOcmw  *ocmw;          /* the first OCMW; NULL if the database has none */
+  MiriamConsortium *consortium; /* the OCMW's consortium, or the group's; NULL: none */
   GPtrArray   *cohorts;       /* MiriamCohort */
   GPtrArray   *staff;         /* MiriamStaff of the OCMW */
   GPtrArray   *closed_days;   /* MiriamOcmwClosedDay of the OCMW */
@@ -76,6 +77,8 @@ struct _MiriamGroupEditor
   GtkEntry       *location_entry;
   GtkEntry       *address_entry;
   GtkDropDown    *community_dropdown;
+  GtkWidget      *run_by_label;
+  GtkDropDown    *run_by_dropdown;
   GtkEntry       *start_date_entry;
   GtkLabel       *start_date_error;
   GtkEntry       *end_date_entry;
@@ -145,6 +148,7 @@ static void
 context_free (Context *context)
 {
   g_clear_pointer (&context->ocmw, miriam_record_free_func (MIRIAM_RECORD_OCMW));
+  g_clear_pointer (&context->consortium, miriam_record_free_func (MIRIAM_RECORD_CONSORTIUM));
   g_clear_pointer (&context->cohorts, g_ptr_array_unref);
   g_clear_pointer (&context->staff, g_ptr_array_unref);
   g_clear_pointer (&context->closed_days, g_ptr_array_unref);
@@ -297,49 +301,6 @@ format_time (gint64 minutes)
 /* ---------------------------------------------------------------------- */
 /* Choices                                                                  */
 
-static void
-fill_vocabulary (GtkDropDown      *dropdown,
-                 MiriamVocabulary  vocabulary)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  const MiriamTerm *terms;
-  guint n;
-
-  terms = miriam_vocabulary_terms (vocabulary, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, miriam_vocabulary_label (vocabulary, terms[i].code));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-}
-
-static void
-select_code (GtkDropDown      *dropdown,
-             MiriamVocabulary  vocabulary,
-             const char       *code)
-{
-  const MiriamTerm *terms;
-  guint n;
-
-  terms = miriam_vocabulary_terms (vocabulary, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (terms[i].code, code) == 0)
-      {
-        gtk_drop_down_set_selected (dropdown, i);
-        return;
-      }
-  gtk_drop_down_set_selected (dropdown, 0);
-}
-
-static const char *
-selected_code (GtkDropDown      *dropdown,
-               MiriamVocabulary  vocabulary)
-{
-  const MiriamTerm *terms;
-  guint n, position = gtk_drop_down_get_selected (dropdown);
-
-  terms = miriam_vocabulary_terms (vocabulary, &n);
-  return position < n ? terms[position].code : terms[0].code;
-}
-
 static const char *
 weekday_label (guint weekday)
 {
@@ -482,6 +443,32 @@ select_staff (MiriamGroupEditor *self,
 
 /* Both casemanager drop-downs over the same list; what was chosen stays
  * chosen when a colleague is added. */
+/* "Run by": the OCMW on its own, or its consortium.  Only shown when
+ * there is a consortium to choose. */
+static void
+fill_run_by (MiriamGroupEditor *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  const MiriamConsortium *consortium = self->context->consortium;
+  gboolean shown = consortium != NULL && self->context->ocmw != NULL;
+
+  if (shown)
+    {
+      g_autofree char *own = NULL;
+      g_autofree char *together = NULL;
+
+      /* Translators: %s is the name of the OCMW, e.g. "OCMW Lochristi" */
+      own = g_strdup_printf (_("%s on its own"), self->context->ocmw->name);
+      /* Translators: %s is the name of a consortium of OCMWs */
+      together = g_strdup_printf (_("The consortium %s"), consortium->name);
+      gtk_string_list_append (list, own);
+      gtk_string_list_append (list, together);
+    }
+  gtk_drop_down_set_model (self->run_by_dropdown, G_LIST_MODEL (list));
+  gtk_widget_set_visible (self->run_by_label, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->run_by_dropdown), shown);
+}
+
 static void
 fill_staff (MiriamGroupEditor *self)
 {
@@ -632,9 +619,9 @@ read_rule (MiriamGroupEditor  *self,
            MiriamScheduleRule *rule)
 {
   memset (rule, 0, sizeof *rule);
-  rule->rhythm = selected_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM);
+  rule->rhythm = miriam_gui_selected_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM);
   rule->weekday = gtk_drop_down_get_selected (self->weekday_dropdown) + 1;
-  rule->community = selected_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY);
+  rule->community = miriam_gui_selected_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY);
   rule->closed_days = (const MiriamClosedDay *) (gpointer) self->closed->data;
   rule->n_closed_days = self->closed->len;
   parse_planning_date (entry_text (self->start_date_entry), &rule->first, NULL);
@@ -1406,10 +1393,13 @@ fill_form (MiriamGroupEditor *self,
                                              ? g_array_index (staff_ids, gint64, 1) : 0);
   set_entry (self->location_entry, group->location);
   set_entry (self->address_entry, group->address);
-  select_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY, group->community);
+  miriam_gui_select_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY, group->community);
+  gtk_drop_down_set_selected (self->run_by_dropdown,
+                              self->context->consortium != NULL && group->consortium_id != 0
+                              && group->consortium_id == self->context->consortium->row.id ? 1 : 0);
   set_date_entry (self->start_date_entry, &group->start_date);
   set_date_entry (self->end_date_entry, &group->end_date);
-  select_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM, group->rhythm);
+  miriam_gui_select_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM, group->rhythm);
   gtk_drop_down_set_selected (self->weekday_dropdown, CLAMP (group->weekday, 1, 7) - 1);
   set_time_entry (self->start_time_entry, group->start_minute);
   set_time_entry (self->end_time_entry, group->end_minute);
@@ -1599,9 +1589,12 @@ read_form (MiriamGroupEditor  *self,
   read_staff (self, staff_ids, n_staff, first_invalid);
   replace_text (&group->location, location);
   replace_text (&group->address, address);
-  replace_text (&group->community, selected_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY));
+  replace_text (&group->community, miriam_gui_selected_code (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY));
+  group->consortium_id = self->context->consortium != NULL
+                         && gtk_drop_down_get_selected (self->run_by_dropdown) == 1
+                         ? self->context->consortium->row.id : 0;
   read_dates (self, group, first_invalid);
-  replace_text (&group->rhythm, selected_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM));
+  replace_text (&group->rhythm, miriam_gui_selected_code (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM));
   group->weekday = gtk_drop_down_get_selected (self->weekday_dropdown) + 1;
   read_times (self, group, first_invalid);
   replace_text (&group->colour, selected_colour (self));
@@ -1663,6 +1656,23 @@ load_job_free (gpointer data)
   g_free (job);
 }
 
+/* The consortium the group belongs to, else the one its OCMW works in (a
+ * new group may be the consortium's).  Runs on the loading thread. */
+static gboolean
+load_consortium (MiriamStore  *store,
+                 Context      *context,
+                 GError      **error)
+{
+  gint64 id = context->group != NULL ? context->group->consortium_id : 0;
+
+  if (id == 0 && context->ocmw != NULL)
+    id = context->ocmw->consortium_id;
+  if (id == 0)
+    return TRUE;
+  context->consortium = miriam_store_load (store, MIRIAM_RECORD_CONSORTIUM, id, error);
+  return context->consortium != NULL;
+}
+
 /* Some reads exist only as blocking calls: they run here, on a thread of
  * their own, while the window stays responsive. */
 static void
@@ -1703,6 +1713,8 @@ load_thread (GTask        *task,
       ocmw_id = context->ocmw->row.id;
     }
   TRY (context->cohorts = miriam_store_list (job->store, MIRIAM_RECORD_COHORT, NULL, 0, &error));
+  if (!load_consortium (job->store, context, &error))
+    goto failed;
   TRY (context->staff = miriam_store_list (job->store, MIRIAM_RECORD_STAFF, "ocmw_id", ocmw_id, &error));
   TRY (context->closed_days = miriam_store_list (job->store, MIRIAM_RECORD_CLOSED_DAY, "ocmw_id", ocmw_id, &error));
   TRY (context->groups = miriam_store_list (job->store, MIRIAM_RECORD_GROUP, NULL, 0, &error));
@@ -1781,6 +1793,7 @@ use_context (MiriamGroupEditor *self,
   self->filling = TRUE;
   fill_cohorts (self);
   fill_staff (self);
+  fill_run_by (self);
   if (had)
     {
       select_cohort (self, cohort);
@@ -2056,6 +2069,7 @@ static const struct { const char *field; const char *label; } field_labels[] = {
   { "start_minute", N_("Times") },
   { "end_minute", N_("Times") },
   { "colour", N_("Colour in the calendar") },
+  { "consortium_id", N_("Run by") },
 };
 
 /* Which fields the colleague's version has otherwise than the form, so
@@ -2323,7 +2337,7 @@ watch_changes (MiriamGroupEditor *self)
   };
   GtkDropDown *dropdowns[] = {
     self->cohort_dropdown, self->staff1_dropdown, self->staff2_dropdown, self->community_dropdown,
-    self->rhythm_dropdown, self->weekday_dropdown,
+    self->rhythm_dropdown, self->weekday_dropdown, self->run_by_dropdown,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -2424,6 +2438,8 @@ miriam_group_editor_class_init (MiriamGroupEditorClass *klass)
   BIND (location_entry);
   BIND (address_entry);
   BIND (community_dropdown);
+  BIND (run_by_label);
+  BIND (run_by_dropdown);
   BIND (start_date_entry);
   BIND (start_date_error);
   BIND (end_date_entry);
@@ -2467,8 +2483,8 @@ miriam_group_editor_init (MiriamGroupEditor *self)
   g_array_set_clear_func (self->proposals, proposal_clear);
   self->lead_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
-  fill_vocabulary (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY);
-  fill_vocabulary (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM);
+  miriam_gui_fill_vocabulary (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY);
+  miriam_gui_fill_vocabulary (self->rhythm_dropdown, MIRIAM_VOCABULARY_RHYTHM);
   fill_weekdays (self->weekday_dropdown);
   build_palette (self);
 
@@ -2476,6 +2492,7 @@ miriam_group_editor_init (MiriamGroupEditor *self)
   miriam_gui_name_drop_down (self->staff1_dropdown, _("Casemanager"));
   miriam_gui_name_drop_down (self->staff2_dropdown, _("Second casemanager (optional)"));
   miriam_gui_name_drop_down (self->community_dropdown, _("School holidays of the Community"));
+  miriam_gui_name_drop_down (self->run_by_dropdown, _("Run by"));
   miriam_gui_name_drop_down (self->rhythm_dropdown, _("Rhythm"));
   miriam_gui_name_drop_down (self->weekday_dropdown, _("Weekday"));
   watch_changes (self);

@@ -125,3 +125,46 @@ miriam_gui_sort_partners (GPtrArray *partners)
 {
   g_ptr_array_sort (partners, compare_partners);
 }
+
+void
+miriam_gui_fill_vocabulary (GtkDropDown      *dropdown,
+                            MiriamVocabulary  vocabulary)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  const MiriamTerm *terms;
+  guint n;
+
+  terms = miriam_vocabulary_terms (vocabulary, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, miriam_vocabulary_label (vocabulary, terms[i].code));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+void
+miriam_gui_select_code (GtkDropDown      *dropdown,
+                        MiriamVocabulary  vocabulary,
+                        const char       *code)
+{
+  const MiriamTerm *terms;
+  guint n;
+
+  terms = miriam_vocabulary_terms (vocabulary, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (terms[i].code, code) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+const char *
+miriam_gui_selected_code (GtkDropDown      *dropdown,
+                          MiriamVocabulary  vocabulary)
+{
+  const MiriamTerm *terms;
+  guint n, position = gtk_drop_down_get_selected (dropdown);
+
+  terms = miriam_vocabulary_terms (vocabulary, &n);
+  return position < n ? terms[position].code : terms[0].code;
+}

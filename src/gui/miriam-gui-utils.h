@@ -33,6 +33,16 @@ void  miriam_gui_set_checks     (GtkFlowBox       *box,
 char *miriam_gui_get_checks     (GtkFlowBox       *box,
                                  const char       *kept);
 
+/* A drop-down of a vocabulary's translated labels, in its order, and the
+ * code of its selected item (the first term when none is). */
+void        miriam_gui_fill_vocabulary (GtkDropDown      *dropdown,
+                                        MiriamVocabulary  vocabulary);
+void        miriam_gui_select_code     (GtkDropDown      *dropdown,
+                                        MiriamVocabulary  vocabulary,
+                                        const char       *code);
+const char *miriam_gui_selected_code   (GtkDropDown      *dropdown,
+                                        MiriamVocabulary  vocabulary);
+
 /* Sorts MiriamPartner records by name, as people look them up. */
 void  miriam_gui_sort_partners  (GPtrArray        *partners);
 

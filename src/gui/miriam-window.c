@@ -15,6 +15,7 @@
 #include "miriam-calendar-export.h"
 #include "miriam-calendar-page.h"
 #include "miriam-closed-days.h"
+#include "miriam-ocmw-dialog.h"
 #include "miriam-empty-state.h"
 #include "miriam-group-editor.h"
 #include "miriam-participant-editor.h"
@@ -429,6 +430,23 @@ closed_days_action (GtkWidget  *widget,
   if (self->store == NULL || !miriam_store_is_open (self->store))
     return;
   dialog = miriam_closed_days_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The OCMW's name and its consortium: the window's header and the
+ * calendar's groups show them. */
+static void
+ocmw_action (GtkWidget  *widget,
+             const char *action_name G_GNUC_UNUSED,
+             GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  MiriamOcmwDialog *dialog;
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return;
+  dialog = miriam_ocmw_dialog_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -878,6 +896,7 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-participant", "x", open_participant_action);
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.closed-days", NULL, closed_days_action);
+  gtk_widget_class_install_action (widget_class, "win.ocmw", NULL, ocmw_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
 }
 

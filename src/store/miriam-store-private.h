@@ -77,6 +77,12 @@ gpointer      miriam_store_load_record   (MiriamStore       *self,
                                           MiriamRecordKind   kind,
                                           gint64             id,
                                           GError           **error);
+/* miriam_store_list() for code already on the store's thread. */
+GPtrArray    *miriam_store_select_records (MiriamStore      *self,
+                                           MiriamRecordKind  kind,
+                                           const char       *ref_field,
+                                           gint64            ref_id,
+                                           GError          **error);
 /* Attendance marks, inside a write transaction; UNKNOWN deletes a mark. */
 gboolean      miriam_store_write_marks   (MiriamStore             *self,
                                           gint64                   session_id,

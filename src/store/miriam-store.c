@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   "0002-participant-files.sql",
   "0003-calendar.sql",
   "0004-progress.sql",
+  "0005-share.sql",
 };
 
 struct _MiriamStore
@@ -56,6 +57,7 @@ struct _MiriamStore
   sqlite3           *db;
   GHashTable        *statements;   /* SQL text -> sqlite3_stmt */
   guint              tx_depth;
+  MiriamStoreWatch  *watch;        /* the change check's state (miriam-store-share.c) */
 
   GThread           *thread;
   GAsyncQueue       *jobs;
@@ -488,6 +490,8 @@ busy_handler (void *data G_GNUC_UNUSED,
 static void
 close_db (MiriamStore *self)
 {
+  if (self->watch != NULL)
+    miriam_store_watch_close (self->watch);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -1494,6 +1498,18 @@ select_records (MiriamStore       *self,
     }
 
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+miriam_store_select_records (MiriamStore       *self,
+                             MiriamRecordKind   kind,
+                             const char        *ref_field,
+                             gint64             ref_id,
+                             GError           **error)
+{
+  if (ref_field != NULL)
+    g_return_val_if_fail (is_ref_field (miriam_record_info (kind), ref_field), NULL);
+  return select_records (self, kind, ref_field, ref_id, "id", error);
 }
 
 static gpointer

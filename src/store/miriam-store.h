@@ -391,6 +391,52 @@ GArray    *miriam_store_list_participant_attendance (MiriamStore         *self,
 /* The OCMW's closed days are MIRIAM_RECORD_CLOSED_DAY records: the
  * generic save, list (by "ocmw_id") and delete serve them. */
 
+/* ---- The OCMW and its consortium ---- */
+
+/* Who runs the groups of this file: the file's OCMW (its first one) and,
+ * when it works in a consortium, the consortium and its other OCMWs. */
+typedef struct {
+  MiriamOcmw       *ocmw;
+  MiriamConsortium *consortium;   /* NULL: the OCMW works on its own */
+  GPtrArray        *partners;     /* MiriamOcmw: the consortium's other OCMWs, by id */
+} MiriamOcmwSetup;
+
+MiriamOcmwSetup *miriam_ocmw_setup_new             (void);  /* empty arrays, NULL records */
+void             miriam_ocmw_setup_free            (MiriamOcmwSetup *setup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamOcmwSetup, miriam_ocmw_setup_free)
+
+/* One read (a new, writable file gets its OCMW first, as for a group). */
+MiriamOcmwSetup *miriam_store_load_ocmw_setup       (MiriamStore          *self,
+                                                     GError              **error);
+void             miriam_store_load_ocmw_setup_async (MiriamStore          *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+MiriamOcmwSetup *miriam_store_load_ocmw_setup_finish (MiriamStore         *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* Saves the whole setup in ONE transaction, every record version-checked
+ * (a colleague's newer save: MIRIAM_STORE_ERROR_CONFLICT, nothing
+ * written): the OCMW; the consortium (made when new; when NULL the OCMW
+ * leaves its consortium); the partners (new ones added, all linked to the
+ * consortium); the OCMWs of @removed_partner_ids leave the consortium but
+ * stay in the file, because women's files and groups refer to them.
+ * Returns the setup as it is now in the file; @setup is not changed. */
+MiriamOcmwSetup *miriam_store_save_ocmw_setup       (MiriamStore           *self,
+                                                     const MiriamOcmwSetup *setup,
+                                                     GArray                *removed_partner_ids,
+                                                     GError               **error);
+void             miriam_store_save_ocmw_setup_async (MiriamStore           *self,
+                                                     const MiriamOcmwSetup *setup,
+                                                     GArray                *removed_partner_ids,
+                                                     GCancellable          *cancellable,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+MiriamOcmwSetup *miriam_store_save_ocmw_setup_finish (MiriamStore          *self,
+                                                     GAsyncResult          *result,
+                                                     GError               **error);
+
 /* ---- Progress (issue 5) ---- */
 
 /* The life domains @ocmw_id scores (MiriamLifeDomain), active and
