@@ -35,7 +35,7 @@ class ConsortiumChecks:
         self.wait_until(lambda: gui.text_of(name) != "", "the OCMW's name loaded")
         label = _("This OCMW runs MIRIAM groups in a _consortium with other OCMWs").replace("_", "")
         check = app.wait_for(lambda a: a.get_role() == Atspi.Role.CHECK_BOX
-                             and gui.name_of(a) == label, "the consortium check box")
+                             and gui.name_of(a).replace("_", "") == label, "the consortium check box")
         app.click(check)
         app.type_into(self.field(dialog, _("Name of the c_onsortium").replace("_", "")),
                       "MIRIAM Meetjesland")

@@ -186,7 +186,7 @@ test_settings_broken_file (void)
 static void
 test_settings_user_name (void)
 {
-  MiriamSettings settings = { NULL, MIRIAM_LANGUAGE_SYSTEM, NULL };
+  MiriamSettings settings = { NULL, MIRIAM_LANGUAGE_SYSTEM, NULL, NULL };
   g_autofree char *fallback = miriam_settings_get_user_name (&settings);
   g_autofree char *chosen = NULL;
 

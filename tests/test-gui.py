@@ -24,6 +24,10 @@ import unittest
 
 if not os.environ.get("MIRIAM_GUI_TEST_WRAPPED"):
     os.environ["MIRIAM_GUI_TEST_WRAPPED"] = "1"
+    # A private runtime folder: otherwise every test session shares the
+    # accessibility bus socket of ~/.cache/at-spi, and two runs at once
+    # take it from each other.
+    os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="miriam-gui-runtime-")
     cmd = [sys.executable] + sys.argv
     if not os.environ.get("DISPLAY"):
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24 -noreset"] + cmd
@@ -35,7 +39,7 @@ if not os.environ.get("MIRIAM_GUI_TEST_WRAPPED"):
 import gi  # noqa: E402
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 EXE = os.path.abspath(sys.argv[1])
 LOCALEDIR = os.path.abspath(sys.argv[2])
@@ -316,7 +320,13 @@ class App:
 
     def find_app(self):
         deadline = time.monotonic() + TIMEOUT
+        context = GLib.MainContext.default()
         while time.monotonic() < deadline:
+            # The accessibility library learns of new applications from
+            # messages it handles in a main loop: run it, or a MIRIAM
+            # started after another one may never show up.
+            while context.pending():
+                context.iteration(False)
             desktop = Atspi.get_desktop(0)
             for i in range(desktop.get_child_count()):
                 child = desktop.get_child_at_index(i)

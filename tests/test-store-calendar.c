@@ -465,6 +465,7 @@ test_schema_from_2 (Fixture       *fx,
 
   /* Age the file to what MIRIAM 0.1 wrote. */
   sql_exec (fx->path,
+            "DROP TABLE presence; "
             "DROP INDEX measurement_by_group; DROP TABLE ocmw_life_domain; "
             "ALTER TABLE life_domain DROP COLUMN label_nl; ALTER TABLE life_domain DROP COLUMN label_fr; "
             "ALTER TABLE life_domain DROP COLUMN label_de; ALTER TABLE coaching_group DROP COLUMN consortium_id; "

@@ -54,6 +54,10 @@ void   miriam_chart_radar_geometry   (cairo_t                          *cr,
                                       MiriamRadarGeometry              *geometry);
 double miriam_chart_radar_angle      (guint                             n_domains,
                                       guint                             i);
+/* The radius of @score (1..5) on that radar: radius * score / 5, so that
+ * the centre is no score at all (a gap is never drawn as a zero). */
+double miriam_chart_radar_score_radius (const MiriamRadarGeometry      *geometry,
+                                        int                             score);
 
 /* Participant: one horizontal bar per domain from 0, the change final -
  * baseline (-4..+4); "n/a" where either is missing. */
@@ -61,6 +65,20 @@ void miriam_chart_change_bars        (cairo_t                          *cr,
                                       const MiriamChartOptions         *options,
                                       const MiriamProgressGroup        *group,
                                       guint                             participant);
+
+/* Where the change bars go: the x of a change of 0, the width of one
+ * point, and the rows (domain @i's row is centred on
+ * top + (i + 0.5) * row_height). */
+typedef struct {
+  double zero_x;
+  double unit;
+  double top;
+  double row_height;
+} MiriamBarsGeometry;
+void miriam_chart_change_bars_geometry (cairo_t                        *cr,
+                                        const MiriamChartOptions       *options,
+                                        const MiriamProgressGroup      *group,
+                                        MiriamBarsGeometry             *geometry);
 
 /* Group: per domain the baseline and final mean (or median with the
  * quartiles as a whisker), with n per domain. */
@@ -79,6 +97,28 @@ void miriam_chart_group_headline     (cairo_t                          *cr,
 void miriam_chart_attendance         (cairo_t                          *cr,
                                       const MiriamChartOptions         *options,
                                       const MiriamProgressGroup        *group);
+
+/* The same strip for one woman only (her page of a report, her file):
+ * no name column. */
+void miriam_chart_attendance_participant (cairo_t                      *cr,
+                                          const MiriamChartOptions     *options,
+                                          const MiriamProgressGroup    *group,
+                                          guint                         participant);
+
+/* Where the attendance cells go: session @s of row @r (the woman's index,
+ * or 0 on her own strip) is the slot whose top-left corner is
+ * (x + s * cell_width, y + r * row_height). */
+typedef struct {
+  double x;
+  double y;
+  double cell_width;
+  double row_height;
+} MiriamAttendanceGeometry;
+void miriam_chart_attendance_geometry (cairo_t                         *cr,
+                                       const MiriamChartOptions        *options,
+                                       const MiriamProgressGroup       *group,
+                                       gboolean                         one_participant,
+                                       MiriamAttendanceGeometry        *geometry);
 
 /* Leads: the group figures (means per domain, headline share) of each
  * cohort side by side (MiriamProgressGroup*, oldest first). */

@@ -264,45 +264,245 @@ miriam_progress_group_copy (const MiriamProgressGroup *group)
   return copy;
 }
 
-/* ---- Figures: filled in by the charts work (issue 5) ---- */
+/* ---- Figures ---- */
+
+static const guint8 *
+moment_scores (const MiriamProgressParticipant *p,
+               MiriamMoment                     moment)
+{
+  switch (moment)
+    {
+    case MIRIAM_MOMENT_BASELINE:     return p->baseline;
+    case MIRIAM_MOMENT_INTERMEDIATE: return p->intermediate;
+    case MIRIAM_MOMENT_FINAL:        return p->final;
+    default:                         return NULL;
+    }
+}
+
+static gboolean
+is_score (int score)
+{
+  return score >= MIRIAM_SCORE_MIN && score <= MIRIAM_SCORE_MAX;
+}
+
+/* The quantile of sorted @values by linear interpolation between the
+ * closest ranks (Hyndman & Fan type 7: R's default and the spreadsheets'
+ * QUARTILE.INC), so that a lead can check a figure by hand. */
+static double
+quantile (const int *values,
+          guint      n,
+          double     q)
+{
+  double rank = q * (n - 1);
+  guint below = (guint) rank;
+  double fraction = rank - below;
+
+  if (below + 1 >= n)
+    return values[n - 1];
+  return values[below] + fraction * (values[below + 1] - values[below]);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data G_GNUC_UNUSED)
+{
+  return *(const int *) a - *(const int *) b;
+}
 
 void
-miriam_progress_domain_stats (const MiriamProgressGroup *group G_GNUC_UNUSED,
-                              guint                      domain G_GNUC_UNUSED,
-                              MiriamMoment               moment G_GNUC_UNUSED,
+miriam_progress_domain_stats (const MiriamProgressGroup *group,
+                              guint                      domain,
+                              MiriamMoment               moment,
                               MiriamScoreStats          *stats)
 {
+  g_autofree int *values = NULL;
+  guint n = 0;
+  double sum = 0;
+
   memset (stats, 0, sizeof *stats);
+  g_return_if_fail (group != NULL);
+  if (domain >= group->n_domains || group->participants->len == 0)
+    return;
+
+  /* Only the women scored on this domain at that moment: "not
+   * applicable" and a measurement not taken yet are no zeros. */
+  values = g_new (int, group->participants->len);
+  for (guint i = 0; i < group->participants->len; i++)
+    {
+      const guint8 *scores = moment_scores (group->participants->pdata[i], moment);
+
+      if (scores != NULL && is_score (scores[domain]))
+        values[n++] = scores[domain];
+    }
+  if (n == 0)
+    return;
+
+  g_qsort_with_data (values, n, sizeof *values, compare_ints, NULL);
+  for (guint i = 0; i < n; i++)
+    sum += values[i];
+  stats->n = n;
+  stats->mean = sum / n;
+  stats->median = quantile (values, n, 0.5);
+  stats->q1 = quantile (values, n, 0.25);
+  stats->q3 = quantile (values, n, 0.75);
+  stats->min = values[0];
+  stats->max = values[n - 1];
 }
 
 gboolean
-miriam_progress_change (const MiriamProgressParticipant *p G_GNUC_UNUSED,
-                        guint                            domain G_GNUC_UNUSED,
+miriam_progress_change (const MiriamProgressParticipant *p,
+                        guint                            domain,
                         int                             *change)
 {
   *change = 0;
-  return FALSE;
+  if (p == NULL || p->baseline == NULL || p->final == NULL)
+    return FALSE;
+  if (!is_score (p->baseline[domain]) || !is_score (p->final[domain]))
+    return FALSE;
+  *change = (int) p->final[domain] - (int) p->baseline[domain];
+  return TRUE;
 }
 
 guint
-miriam_progress_n_improved (const MiriamProgressParticipant *p G_GNUC_UNUSED,
-                            guint                            n_domains G_GNUC_UNUSED)
+miriam_progress_n_improved (const MiriamProgressParticipant *p,
+                            guint                            n_domains)
 {
-  return 0;
+  guint n = 0;
+
+  for (guint i = 0; i < n_domains; i++)
+    {
+      int change;
+
+      if (miriam_progress_change (p, i, &change) && change > 0)
+        n++;
+    }
+  return n;
 }
 
+/* "Several domains" in the programme's own figure ("three in four women
+ * make clear progress on several domains"). */
+#define PROGRESSED_MIN_DOMAINS 3
+
 double
-miriam_progress_headline (const MiriamProgressGroup *group G_GNUC_UNUSED,
+miriam_progress_headline (const MiriamProgressGroup *group,
                           guint                     *n_progressed,
                           guint                     *n_measured)
 {
-  *n_progressed = 0;
-  *n_measured = 0;
-  return -1;
+  guint measured = 0, progressed = 0;
+
+  for (guint i = 0; i < group->participants->len; i++)
+    {
+      const MiriamProgressParticipant *p = group->participants->pdata[i];
+
+      if (p->baseline == NULL || p->final == NULL)
+        continue;
+      measured++;
+      if (miriam_progress_n_improved (p, group->n_domains) >= PROGRESSED_MIN_DOMAINS)
+        progressed++;
+    }
+  *n_progressed = progressed;
+  *n_measured = measured;
+  return measured > 0 ? (double) progressed / measured : -1;
+}
+
+/* "A. B." from the first letters of her first and last name, for a
+ * participant whose initials were not filled in. */
+static char *
+initials_from_name (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name != NULL ? name : "", " \t", -1);
+  GString *out = g_string_new (NULL);
+  const char *first = NULL, *last = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && g_utf8_validate (words[i], -1, NULL))
+      {
+        if (first == NULL)
+          first = words[i];
+        else
+          last = words[i];
+      }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *word = i == 0 ? first : last;
+
+      if (word == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (word)));
+      g_string_append_c (out, '.');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+replace_name (MiriamProgressParticipant *p,
+              char                      *name,
+              char                      *initials)
+{
+  /* Overwrite before freeing: a pseudonymised copy is meant to leave the
+   * team, so the real name should not linger in freed memory either. */
+  if (p->name != NULL)
+    memset (p->name, 0, strlen (p->name));
+  if (p->initials != NULL)
+    memset (p->initials, 0, strlen (p->initials));
+  g_free (p->name);
+  g_free (p->initials);
+  p->name = name;
+  p->initials = initials;
+}
+
+static void
+pseudonymise_initials (MiriamProgressGroup *group)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < group->participants->len; i++)
+    {
+      MiriamProgressParticipant *p = group->participants->pdata[i];
+      char *initials = (p->initials != NULL && *p->initials != '\0')
+                       ? g_strdup (p->initials) : initials_from_name (p->name);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, initials)) + 1;
+      char *name;
+
+      /* Two women with the same initials stay apart on paper: the first
+       * keeps "A. B.", the next become "A. B. (2)", "A. B. (3)"... */
+      g_hash_table_replace (seen, g_strdup (initials), GUINT_TO_POINTER (count));
+      name = count == 1 ? g_strdup (initials) : g_strdup_printf ("%s (%u)", initials, count);
+      replace_name (p, name, initials);
+    }
+}
+
+static void
+pseudonymise_numbers (MiriamProgressGroup *group)
+{
+  for (guint i = 0; i < group->participants->len; i++)
+    {
+      /* TRANSLATORS: a pseudonym in a shared report: "Participant 1". */
+      replace_name (group->participants->pdata[i],
+                    g_strdup_printf (_("Participant %u"), i + 1),
+                    g_strdup_printf ("%u", i + 1));
+    }
 }
 
 void
-miriam_progress_pseudonymise (MiriamProgressGroup *group G_GNUC_UNUSED,
-                              MiriamPseudonym      how G_GNUC_UNUSED)
+miriam_progress_pseudonymise (MiriamProgressGroup *group,
+                              MiriamPseudonym      how)
 {
+  g_return_if_fail (group != NULL);
+
+  switch (how)
+    {
+    case MIRIAM_PSEUDONYM_INITIALS:
+      pseudonymise_initials (group);
+      break;
+    case MIRIAM_PSEUDONYM_NUMBER:
+      pseudonymise_numbers (group);
+      break;
+    case MIRIAM_PSEUDONYM_NONE:
+    default:
+      break;
+    }
 }

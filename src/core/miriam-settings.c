@@ -52,6 +52,10 @@ miriam_settings_load (void)
 
   settings->user_name = g_key_file_get_string (keys, GROUP, "user-name", NULL);
 
+  settings->backup_folder = g_key_file_get_string (keys, GROUP, "backup-folder", NULL);
+  if (settings->backup_folder != NULL && settings->backup_folder[0] == '\0')
+    g_clear_pointer (&settings->backup_folder, g_free);
+
   return settings;
 }
 
@@ -66,6 +70,7 @@ miriam_settings_save (const MiriamSettings  *settings,
   g_key_file_set_string (keys, GROUP, "database", settings->database ? settings->database : "");
   g_key_file_set_string (keys, GROUP, "language", miriam_language_to_code (settings->language));
   g_key_file_set_string (keys, GROUP, "user-name", settings->user_name ? settings->user_name : "");
+  g_key_file_set_string (keys, GROUP, "backup-folder", settings->backup_folder ? settings->backup_folder : "");
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -86,6 +91,7 @@ miriam_settings_free (MiriamSettings *settings)
     return;
   g_free (settings->database);
   g_free (settings->user_name);
+  g_free (settings->backup_folder);
   g_free (settings);
 }
 

@@ -17,6 +17,7 @@ typedef struct {
   char           *database;    /* NULL: the local default file */
   MiriamLanguage  language;
   char           *user_name;   /* shown to colleagues as "updated by" */
+  char           *backup_folder; /* NULL: "MIRIAM backups" beside the database */
 } MiriamSettings;
 
 MiriamSettings *miriam_settings_load             (void);

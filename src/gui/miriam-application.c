@@ -12,6 +12,7 @@
 #include "miriam-application.h"
 #include "miriam-calendar-export.h"
 #include "miriam-preferences-dialog.h"
+#include "miriam-report-export.h"
 #include "miriam-window.h"
 
 struct _MiriamApplication
@@ -39,12 +40,23 @@ static const GOptionEntry options[] = {
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the sessions of the database to this iCalendar file and quit, without a window"),
     N_("FILE") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a progress report to this PDF file and quit, without a window: of a group with "
+       "--group, else of a cohort with --cohort, else of all cohorts"), N_("FILE") },
+  { "pseudonymise", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: show the participants as initials or numbers instead of their names"),
+    /* Not translated: the values themselves. */
+    "initials|numbers" },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-report: A4 landscape instead of portrait"), NULL },
   { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-ics: only this group"), N_("NAME") },
+    N_("With --export-ics: only this group; with --export-report: the report of this group"),
+    N_("NAME") },
   { "casemanager", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics: only this casemanager’s sessions and appointments"), N_("NAME") },
   { "cohort", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-ics: only this cohort, e.g. 2026-2027"), N_("LABEL") },
+    N_("With --export-ics: only this cohort, e.g. 2026-2027; with --export-report: the report of "
+       "this cohort (or the group of this cohort, with --group)"), N_("LABEL") },
   { "with-appointments", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-ics: include individual appointments (they show participants’ names)"), NULL },
   { NULL }
@@ -126,6 +138,70 @@ export_ics (MiriamApplication *self,
   return 0;
 }
 
+/* --export-report: the same report as Print and Export, for a lead who
+ * sends it to the POD every year, scripted, without a display.  Returns
+ * the exit status. */
+static int
+export_report (MiriamApplication *self,
+               GVariantDict      *dict,
+               const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(MiriamStore) store = NULL;
+  g_autoptr(MiriamReportData) data = NULL;
+  g_autoptr(MiriamReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_file_get_path (file);
+  MiriamReportScope scope = { 0 };
+  MiriamReportOptions report_options = { 0 };
+  const char *database = self->database != NULL ? self->database : self->settings->database;
+  const char *pseudonym = NULL;
+  guint n_pages;
+
+  if (database == NULL)
+    {
+      g_printerr ("%s\n", _("Choose the database with --database FILE."));
+      return 2;
+    }
+  g_variant_dict_lookup (dict, "pseudonymise", "&s", &pseudonym);
+  if (!miriam_report_parse_pseudonym (pseudonym, &report_options.pseudonym))
+    {
+      g_printerr ("%s\n", _("--pseudonymise takes “initials” or “numbers”."));
+      return 2;
+    }
+  if (out == NULL)
+    {
+      g_printerr ("%s\n", _("The report can only be written to a file on this computer or on a network drive."));
+      return 2;
+    }
+  g_variant_dict_lookup (dict, "group", "&s", &scope.group_name);
+  g_variant_dict_lookup (dict, "cohort", "&s", &scope.cohort_label);
+  report_options.landscape = g_variant_dict_contains (dict, "landscape");
+  g_date_clear (&report_options.print_date, 1);
+
+  store = miriam_store_new (database);
+  if (!miriam_store_open (store, MIRIAM_STORE_OPEN_EXISTING, &error)
+      || (data = miriam_report_data_load (store, &scope, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      miriam_store_close (store);
+      return 1;
+    }
+  miriam_store_close (store);
+
+  report = miriam_report_data_build (data, &report_options);
+  if (!miriam_report_write_pdf (report, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  n_pages = miriam_report_n_pages (report);
+  g_print (ngettext ("Wrote a report of %u page to %s\n", "Wrote a report of %u pages to %s\n", n_pages),
+           n_pages, out);
+  return 0;
+}
+
 static gint
 miriam_application_handle_local_options (GApplication *app,
                                          GVariantDict *dict)
@@ -164,6 +240,13 @@ miriam_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (dict, "export-ics", "^&ay", &path);
       return export_ics (self, dict, path);
+    }
+  if (g_variant_dict_contains (dict, "export-report"))
+    {
+      const char *path = NULL;
+
+      g_variant_dict_lookup (dict, "export-report", "^&ay", &path);
+      return export_report (self, dict, path);
     }
 
   return -1;

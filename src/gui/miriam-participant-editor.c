@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/miriam-date.h"
+#include "core/miriam-drafts.h"
 #include "core/miriam-insz.h"
 #include "core/miriam-language.h"
 #include "core/miriam-status.h"
@@ -21,6 +22,8 @@
 
 #include "miriam-contact-log.h"
 #include "miriam-gui-utils.h"
+#include "miriam-measurement-editor.h"
+#include "miriam-merge-dialog.h"
 #include "miriam-participant-editor.h"
 #include "miriam-participant-groups.h"
 #include "miriam-referral-list.h"
@@ -74,8 +77,12 @@ struct _MiriamParticipantEditor
   GtkListBox            *goals_list;
   GtkLabel              *goals_error;
   MiriamParticipantGroups *participant_groups;
+  MiriamMeasurementEditor *measurement_editor;
   MiriamContactLog      *contact_log;
   MiriamReferralList    *referral_list;
+  GtkRevealer           *draft_revealer;
+  GtkLabel              *draft_label;
+  GtkLabel              *share_note;
 
   MiriamStore           *store;
   GCancellable          *cancellable;
@@ -89,6 +96,14 @@ struct _MiriamParticipantEditor
   gboolean               dirty;
   gboolean               saving;
   gboolean               close_after_save;
+
+  /* A team on one file (see "Drafts and colleagues" below). */
+  MiriamDraft           *offered_draft;   /* unsaved changes found on opening */
+  guint                  draft_source;    /* the next draft write, while typing */
+  guint                  heartbeat_source;
+  gint64                 present_id;      /* her file, while our heartbeat is on it */
+  GStrv                  colleagues;      /* who else has it open */
+  gboolean               changed_by_colleague;
 };
 
 G_DEFINE_FINAL_TYPE (MiriamParticipantEditor, miriam_participant_editor, GTK_TYPE_WINDOW)
@@ -104,6 +119,11 @@ static guint signals[N_SIGNALS];
 static const char * const letter_codes[] = { "", "nl", "fr", "de" };
 
 static void fill_form (MiriamParticipantEditor *self, const MiriamParticipantFile *file);
+static void schedule_draft (MiriamParticipantEditor *self);
+static void write_draft_now (MiriamParticipantEditor *self);
+static void forget_draft (MiriamParticipantEditor *self, gint64 draft_id);
+static void update_share_note (MiriamParticipantEditor *self);
+static void start_presence (MiriamParticipantEditor *self);
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                            */
@@ -214,7 +234,10 @@ static void
 mark_dirty (MiriamParticipantEditor *self)
 {
   if (!self->filling)
-    self->dirty = TRUE;
+    {
+      self->dirty = TRUE;
+      schedule_draft (self);
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -621,6 +644,7 @@ fill_form (MiriamParticipantEditor     *self,
   show_field_error (self->goals_error, NULL);
 
   miriam_participant_groups_set (self->participant_groups, self->store, p->row.id, file->memberships);
+  miriam_measurement_editor_set (self->measurement_editor, self->store, p->row.id);
   miriam_contact_log_set (self->contact_log, self->store, p->row.id, file->contacts);
   miriam_referral_list_set (self->referral_list, self->store, p->row.id, file->referrals);
 
@@ -995,17 +1019,29 @@ saved_cb (GObject      *object,
       if (g_error_matches (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT))
         miriam_store_load_participant_file_async (self->store, self->loaded->participant->row.id,
                                                   self->cancellable, theirs_loaded_cb, self);
+      else if (miriam_store_error_is_unreachable (error))
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
+                                                      _("Your changes stay in this form, and on this "
+                                                        "computer until they are saved."));
+          show_message (self, message);
+          write_draft_now (self);
+        }
       else
         show_message (self, error->message);
       return;
     }
 
+  forget_draft (self, self->loaded->participant->row.id);
   g_clear_pointer (&self->loaded, miriam_participant_file_free);
   g_clear_pointer (&self->theirs, miriam_participant_file_free);
   self->loaded = g_steal_pointer (&file);
   fill_form (self, self->loaded);
   update_title (self);
   show_message (self, NULL);
+  self->changed_by_colleague = FALSE;
+  update_share_note (self);
+  start_presence (self);
 
   g_signal_emit (self, signals[SAVED], 0);
 
@@ -1113,6 +1149,58 @@ take_theirs_action (GtkWidget  *widget,
   fill_form (self, self->loaded);
   update_title (self);
   show_message (self, NULL);
+  /* Her own changes went with her choice. */
+  forget_draft (self, self->loaded->participant->row.id);
+  self->changed_by_colleague = FALSE;
+  update_share_note (self);
+}
+
+/* The merge dialog saved: its result is the file now, as after a save. */
+static void
+merged_cb (MiriamParticipantEditor *self,
+           MiriamParticipantFile   *saved)
+{
+  forget_draft (self, self->loaded->participant->row.id);
+  g_clear_pointer (&self->loaded, miriam_participant_file_free);
+  g_clear_pointer (&self->theirs, miriam_participant_file_free);
+  self->loaded = miriam_participant_file_copy (saved);
+  fill_form (self, self->loaded);
+  update_title (self);
+  show_message (self, NULL);
+  self->changed_by_colleague = FALSE;
+  update_share_note (self);
+  start_presence (self);
+
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+/* Both versions side by side, merged field by field where only one of
+ * us changed something.  The form stays as it is until the merged
+ * version is saved, so closing the dialog loses nothing. */
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name G_GNUC_UNUSED,
+              GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamParticipantEditor *self = MIRIAM_PARTICIPANT_EDITOR (widget);
+  g_autoptr(MiriamParticipantFile) mine = NULL;
+  g_autofree char *reason = NULL;
+  GtkWidget *invalid = NULL;
+  MiriamMergeDialog *dialog;
+
+  if (self->theirs == NULL || self->saving)
+    return;
+  if (!read_form (self, &mine, &invalid))
+    {
+      gtk_widget_grab_focus (invalid);
+      return;
+    }
+
+  reason = entry_stripped (self->status_reason_entry);
+  dialog = miriam_merge_dialog_new (GTK_WINDOW (self), self->store, self->loaded, mine,
+                                    self->theirs, reason);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1133,6 +1221,7 @@ unsaved_response_cb (GtkDialog               *dialog,
   else if (response == GTK_RESPONSE_REJECT)
     {
       self->dirty = FALSE;
+      forget_draft (self, self->loaded->participant->row.id);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -1143,6 +1232,12 @@ miriam_participant_editor_close_request (GtkWindow *window)
   MiriamParticipantEditor *self = MIRIAM_PARTICIPANT_EDITOR (window);
   GtkWidget *dialog;
 
+  /* Scores are saved on their own page: show it, and what to do there. */
+  if (miriam_measurement_editor_check_unsaved (self->measurement_editor))
+    {
+      gtk_stack_set_visible_child_name (self->pages, "measurements");
+      return TRUE;
+    }
   if (!self->dirty && !self->saving)
     return GTK_WINDOW_CLASS (miriam_participant_editor_parent_class)->close_request (window);
 
@@ -1161,6 +1256,516 @@ miriam_participant_editor_close_request (GtkWindow *window)
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Drafts and colleagues                                                    */
+
+/* A second after the last keystroke, what the form holds goes to a draft
+ * on this computer: a dropped share or a crash then loses nothing. */
+#define DRAFT_DELAY_MS 1000
+/* The heartbeat that tells colleagues this file is open here. */
+#define HEARTBEAT_SECONDS 30
+
+/* The form's plain fields; their template ids are their keys in a draft. */
+static GPtrArray *
+plain_fields (MiriamParticipantEditor *self)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+  GtkWidget *widgets[] = {
+    GTK_WIDGET (self->first_name_entry), GTK_WIDGET (self->last_name_entry),
+    GTK_WIDGET (self->birth_date_entry), GTK_WIDGET (self->insz_entry),
+    GTK_WIDGET (self->address_entry), GTK_WIDGET (self->phone_entry),
+    GTK_WIDGET (self->email_entry), GTK_WIDGET (self->intake_date_entry),
+    GTK_WIDGET (self->poverty_note), GTK_WIDGET (self->isolated_note),
+    GTK_WIDGET (self->language_note), GTK_WIDGET (self->voluntary_note),
+    GTK_WIDGET (self->consent_date_entry), GTK_WIDGET (self->consent_note_entry),
+    GTK_WIDGET (self->status_reason_entry), GTK_WIDGET (self->status_day_entry),
+    GTK_WIDGET (self->poverty_check), GTK_WIDGET (self->isolated_check),
+    GTK_WIDGET (self->language_check), GTK_WIDGET (self->voluntary_check),
+    GTK_WIDGET (self->letter_language_dropdown), GTK_WIDGET (self->income_dropdown),
+    GTK_WIDGET (self->referrer_dropdown), GTK_WIDGET (self->status_dropdown),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widgets[i])) != NULL)
+      g_ptr_array_add (fields, widgets[i]);
+  return fields;
+}
+
+static void
+put_entry (MiriamDraft *draft,
+           const char  *key,
+           gpointer     entry)
+{
+  miriam_draft_set_text (draft, key, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+take_entry (const MiriamDraft *draft,
+            const char        *key,
+            gpointer           entry)
+{
+  const char *text = miriam_draft_get_text (draft, key);
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+take_selected (const MiriamDraft *draft,
+               const char        *key,
+               gpointer           dropdown)
+{
+  gint64 position = miriam_draft_get_int (draft, key, -1);
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  if (position >= 0 && model != NULL && position < g_list_model_get_n_items (model))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+}
+
+static char *
+join_ids (GArray *ids)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+static void
+split_ids (const char *text,
+           GArray     *ids)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  g_array_set_size (ids, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (g_ascii_string_to_signed (parts[i], 10, 1, G_MAXINT64, &id, NULL))
+        g_array_append_val (ids, id);
+    }
+}
+
+/* Everything typed in the form, valid or not, as it stands. */
+static MiriamDraft *
+draft_from_form (MiriamParticipantEditor *self)
+{
+  const MiriamParticipant *p = self->loaded->participant;
+  MiriamDraft *draft = miriam_draft_new (miriam_store_get_path (self->store), MIRIAM_RECORD_PARTICIPANT,
+                                         p->row.id, p->row.version);
+  g_autoptr(GPtrArray) fields = plain_fields (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+  g_autofree char *languages = miriam_gui_get_checks (self->languages_box, p->languages);
+  g_autofree char *removed_children = join_ids (self->removed_children);
+  g_autofree char *removed_goals = join_ids (self->removed_goals);
+  guint n = 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *widget = fields->pdata[i];
+      const char *key = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+      if (GTK_IS_EDITABLE (widget))
+        put_entry (draft, key, widget);
+      else if (GTK_IS_CHECK_BUTTON (widget))
+        miriam_draft_set_int (draft, key, gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+      else if (GTK_IS_DROP_DOWN (widget))
+        miriam_draft_set_int (draft, key, gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)));
+    }
+  /* The status choices depend on the status she had. */
+  miriam_draft_set_text (draft, "status-from", p->status);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  miriam_draft_set_text (draft, "notes", notes);
+  miriam_draft_set_text (draft, "languages", languages);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->children_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GObject *box = G_OBJECT (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      const MiriamChild *child = g_object_get_data (box, "child");
+      g_autofree char *prefix = g_strdup_printf ("child%u.", n);
+      g_autofree char *k_id = g_strconcat (prefix, "id", NULL);
+      g_autofree char *k_version = g_strconcat (prefix, "version", NULL);
+      g_autofree char *k_name = g_strconcat (prefix, "name", NULL);
+      g_autofree char *k_year = g_strconcat (prefix, "year", NULL);
+      g_autofree char *k_care = g_strconcat (prefix, "in-care", NULL);
+
+      miriam_draft_set_int (draft, k_id, child->row.id);
+      miriam_draft_set_int (draft, k_version, child->row.version);
+      put_entry (draft, k_name, g_object_get_data (box, "name"));
+      put_entry (draft, k_year, g_object_get_data (box, "year"));
+      miriam_draft_set_int (draft, k_care, gtk_check_button_get_active (g_object_get_data (box, "in-care")));
+    }
+  miriam_draft_set_int (draft, "children", n);
+  miriam_draft_set_text (draft, "removed-children", removed_children);
+
+  n = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GObject *grid = G_OBJECT (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      const MiriamGoal *goal = g_object_get_data (grid, "goal");
+      static const char * const parts[] = { "description", "start", "end" };
+      g_autofree char *prefix = g_strdup_printf ("goal%u.", n);
+      g_autofree char *k_id = g_strconcat (prefix, "id", NULL);
+      g_autofree char *k_version = g_strconcat (prefix, "version", NULL);
+      g_autofree char *k_domain = g_strconcat (prefix, "domain", NULL);
+      g_autofree char *k_status = g_strconcat (prefix, "status", NULL);
+
+      miriam_draft_set_int (draft, k_id, goal->row.id);
+      miriam_draft_set_int (draft, k_version, goal->row.version);
+      miriam_draft_set_int (draft, k_domain, gtk_drop_down_get_selected (g_object_get_data (grid, "domain")));
+      miriam_draft_set_int (draft, k_status, gtk_drop_down_get_selected (g_object_get_data (grid, "status")));
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        {
+          g_autofree char *key = g_strconcat (prefix, parts[j], NULL);
+          put_entry (draft, key, g_object_get_data (grid, parts[j]));
+        }
+    }
+  miriam_draft_set_int (draft, "goals", n);
+  miriam_draft_set_text (draft, "removed-goals", removed_goals);
+
+  return draft;
+}
+
+/* Puts a draft's fields back in the form, on top of the file as loaded. */
+static void
+restore_draft (MiriamParticipantEditor *self,
+               const MiriamDraft       *draft)
+{
+  MiriamParticipant *p = self->loaded->participant;
+  g_autoptr(GPtrArray) fields = plain_fields (self);
+  const char *text;
+  gint64 n;
+
+  self->filling = TRUE;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *widget = fields->pdata[i];
+      const char *key = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+      if (GTK_IS_EDITABLE (widget))
+        take_entry (draft, key, widget);
+      else if (GTK_IS_CHECK_BUTTON (widget) && miriam_draft_get_int (draft, key, -1) >= 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), miriam_draft_get_int (draft, key, 0) != 0);
+      else if (GTK_IS_DROP_DOWN (widget)
+               && (widget != GTK_WIDGET (self->status_dropdown)
+                   || g_strcmp0 (miriam_draft_get_text (draft, "status-from"), p->status) == 0))
+        take_selected (draft, key, widget);
+    }
+
+  if ((text = miriam_draft_get_text (draft, "notes")) != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text, -1);
+  if ((text = miriam_draft_get_text (draft, "languages")) != NULL)
+    miriam_gui_set_checks (self->languages_box, text);
+
+  if ((n = miriam_draft_get_int (draft, "children", -1)) >= 0)
+    {
+      clear_list_box (self->children_list);
+      for (gint64 i = 0; i < n; i++)
+        {
+          MiriamChild *child = miriam_record_new (MIRIAM_RECORD_CHILD);
+          g_autofree char *prefix = g_strdup_printf ("child%u.", (guint) i);
+          g_autofree char *k_id = g_strconcat (prefix, "id", NULL);
+          g_autofree char *k_version = g_strconcat (prefix, "version", NULL);
+          g_autofree char *k_name = g_strconcat (prefix, "name", NULL);
+          g_autofree char *k_year = g_strconcat (prefix, "year", NULL);
+          g_autofree char *k_care = g_strconcat (prefix, "in-care", NULL);
+          GtkWidget *row;
+
+          child->row.id = miriam_draft_get_int (draft, k_id, 0);
+          child->row.version = miriam_draft_get_int (draft, k_version, 0);
+          child->participant_id = p->row.id;
+          child->in_care = miriam_draft_get_int (draft, k_care, 0) != 0;
+          row = child_row_new (self, child);
+          take_entry (draft, k_name, g_object_get_data (G_OBJECT (row), "name"));
+          take_entry (draft, k_year, g_object_get_data (G_OBJECT (row), "year"));
+          gtk_list_box_append (self->children_list, row);
+          miriam_record_free (MIRIAM_RECORD_CHILD, child);
+        }
+      split_ids (miriam_draft_get_text (draft, "removed-children"), self->removed_children);
+    }
+
+  if ((n = miriam_draft_get_int (draft, "goals", -1)) >= 0)
+    {
+      clear_list_box (self->goals_list);
+      for (gint64 i = 0; i < n; i++)
+        {
+          MiriamGoal *goal = miriam_record_new (MIRIAM_RECORD_GOAL);
+          static const char * const parts[] = { "description", "start", "end" };
+          g_autofree char *prefix = g_strdup_printf ("goal%u.", (guint) i);
+          g_autofree char *k_id = g_strconcat (prefix, "id", NULL);
+          g_autofree char *k_version = g_strconcat (prefix, "version", NULL);
+          g_autofree char *k_domain = g_strconcat (prefix, "domain", NULL);
+          g_autofree char *k_status = g_strconcat (prefix, "status", NULL);
+          GtkWidget *grid;
+
+          goal->row.id = miriam_draft_get_int (draft, k_id, 0);
+          goal->row.version = miriam_draft_get_int (draft, k_version, 0);
+          goal->participant_id = p->row.id;
+          grid = goal_row_new (self, goal);
+          take_selected (draft, k_domain, g_object_get_data (G_OBJECT (grid), "domain"));
+          take_selected (draft, k_status, g_object_get_data (G_OBJECT (grid), "status"));
+          for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+            {
+              g_autofree char *key = g_strconcat (prefix, parts[j], NULL);
+              take_entry (draft, key, g_object_get_data (G_OBJECT (grid), parts[j]));
+            }
+          gtk_list_box_append (self->goals_list, grid);
+          miriam_record_free (MIRIAM_RECORD_GOAL, goal);
+        }
+      split_ids (miriam_draft_get_text (draft, "removed-goals"), self->removed_goals);
+    }
+
+  /* The version her edits started from: if a colleague saved since, the
+   * save shows both versions instead of overwriting the colleague's. */
+  p->row.version = miriam_draft_get_version (draft);
+
+  self->filling = FALSE;
+  self->dirty = TRUE;
+}
+
+static void
+write_draft_now (MiriamParticipantEditor *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  /* Not while an older draft waits for her choice: it would be lost. */
+  if (self->loaded == NULL || self->offered_draft != NULL || !self->dirty)
+    return;
+  miriam_draft_save_later (draft_from_form (self));
+}
+
+static gboolean
+draft_tick (gpointer user_data)
+{
+  MiriamParticipantEditor *self = user_data;
+
+  self->draft_source = 0;
+  write_draft_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft (MiriamParticipantEditor *self)
+{
+  if (self->loaded == NULL || miriam_store_get_access (self->store) != MIRIAM_STORE_WRITABLE)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_tick, self);
+}
+
+/* Saved (under @draft_id, 0 for a new file): the draft has served. */
+static void
+forget_draft (MiriamParticipantEditor *self,
+              gint64                   draft_id)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  miriam_draft_remove_later (miriam_store_get_path (self->store), MIRIAM_RECORD_PARTICIPANT, draft_id);
+}
+
+static void
+close_draft_offer (MiriamParticipantEditor *self)
+{
+  g_clear_pointer (&self->offered_draft, miriam_draft_free);
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pages), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+}
+
+/* Opening a file with changes never saved (the share dropped, MIRIAM
+ * closed): the form waits until she restores or discards them. */
+static void
+offer_draft (MiriamParticipantEditor *self)
+{
+  const MiriamParticipant *p = self->loaded->participant;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) saved_at = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  MiriamDraft *draft;
+  GDate date;
+
+  if (miriam_store_get_access (self->store) != MIRIAM_STORE_WRITABLE)
+    return;
+  draft = miriam_draft_load (miriam_store_get_path (self->store), MIRIAM_RECORD_PARTICIPANT,
+                             p->row.id, &error);
+  if (draft == NULL)
+    {
+      if (error != NULL)
+        g_warning ("A draft could not be read: %s", error->message);
+      return;
+    }
+
+  saved_at = miriam_draft_get_saved_at (draft);
+  local = g_date_time_to_local (saved_at);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = miriam_format_date (&date);
+  time = g_date_time_format (local, "%H:%M");
+
+  if (p->row.id != 0
+      && (miriam_draft_get_version (draft) < p->row.version
+          || !miriam_draft_is_newer_than (draft, p->row.updated_at)))
+    /* Translators: the first %s is a date, the second a time */
+    text = g_strdup_printf (_("Changes to this file made on %s at %s were not saved. A colleague "
+                              "saved the file since: if you restore your changes, saving shows "
+                              "both versions."), day, time);
+  else
+    /* Translators: the first %s is a date, the second a time */
+    text = g_strdup_printf (_("Changes to this file made on %s at %s were not saved (the database "
+                              "file could not be reached, or MIRIAM was closed)."), day, time);
+
+  self->offered_draft = draft;
+  gtk_label_set_text (self->draft_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  /* Nothing to type or save over it until she chose. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pages), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *action_name G_GNUC_UNUSED,
+                      GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamParticipantEditor *self = MIRIAM_PARTICIPANT_EDITOR (widget);
+
+  if (self->offered_draft == NULL)
+    return;
+  restore_draft (self, self->offered_draft);
+  close_draft_offer (self);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name G_GNUC_UNUSED,
+                      GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamParticipantEditor *self = MIRIAM_PARTICIPANT_EDITOR (widget);
+
+  if (self->offered_draft == NULL)
+    return;
+  forget_draft (self, miriam_draft_get_id (self->offered_draft));
+  close_draft_offer (self);
+}
+
+/* "Amina is editing this file", and whether a colleague saved it. */
+static void
+update_share_note (MiriamParticipantEditor *self)
+{
+  GString *text = g_string_new (NULL);
+  guint n = self->colleagues != NULL ? g_strv_length (self->colleagues) : 0;
+
+  if (n == 1)
+    g_string_append_printf (text, _("%s is editing this file."), self->colleagues[0]);
+  else if (n == 2)
+    g_string_append_printf (text, _("%s and %s are editing this file."),
+                            self->colleagues[0], self->colleagues[1]);
+  else if (n > 2)
+    g_string_append_printf (text, ngettext ("%s and %u other colleague are editing this file.",
+                                            "%s and %u other colleagues are editing this file.", n - 1),
+                            self->colleagues[0], n - 1);
+  if (self->changed_by_colleague)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "",
+                            _("A colleague changed this file; your save will be checked."));
+
+  gtk_label_set_text (self->share_note, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->share_note), text->len > 0);
+  g_string_free (text, TRUE);
+}
+
+static void
+show_presence (MiriamParticipantEditor *self,
+               MiriamPresence          *presence)
+{
+  g_strfreev (self->colleagues);
+  self->colleagues = g_strdupv (presence->colleagues);
+  /* Our own save in flight is not a colleague's. */
+  if (self->loaded != NULL && !self->saving
+      && presence->version > self->loaded->participant->row.version)
+    self->changed_by_colleague = TRUE;
+  update_share_note (self);
+}
+
+/* Advisory only: a failed heartbeat or look is not worth a message (the
+ * main window says when the file cannot be reached). */
+static void
+touched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MiriamPresence) presence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  presence = miriam_store_touch_presence_finish (MIRIAM_STORE (object), result, &error);
+  if (presence != NULL)
+    show_presence (user_data, presence);
+}
+
+static void
+looked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(MiriamPresence) presence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  presence = miriam_store_list_presence_finish (MIRIAM_STORE (object), result, &error);
+  if (presence != NULL)
+    show_presence (user_data, presence);
+}
+
+static gboolean
+heartbeat_tick (gpointer user_data)
+{
+  MiriamParticipantEditor *self = user_data;
+
+  miriam_store_touch_presence_async (self->store, self->present_id, self->cancellable,
+                                     touched_cb, self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Her file is open here: colleagues see it, and we see them. */
+static void
+start_presence (MiriamParticipantEditor *self)
+{
+  gint64 id = self->loaded->participant->row.id;
+
+  if (id <= 0 || self->present_id != 0)
+    return;
+  if (miriam_store_get_access (self->store) != MIRIAM_STORE_WRITABLE)
+    {
+      miriam_store_list_presence_async (self->store, id, self->cancellable, looked_cb, self);
+      return;
+    }
+  self->present_id = id;
+  heartbeat_tick (self);
+  self->heartbeat_source = g_timeout_add_seconds (HEARTBEAT_SECONDS, heartbeat_tick, self);
+}
+
+void
+miriam_participant_editor_file_changed (MiriamParticipantEditor *self)
+{
+  g_return_if_fail (MIRIAM_IS_PARTICIPANT_EDITOR (self));
+
+  if (self->loaded == NULL || self->loaded->participant->row.id <= 0)
+    return;
+  miriam_store_list_presence_async (self->store, self->loaded->participant->row.id,
+                                    self->cancellable, looked_cb, self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1189,6 +1794,8 @@ loaded_cb (GObject      *object,
   update_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->pages), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+  start_presence (self);
+  offer_draft (self);
 }
 
 gint64
@@ -1274,6 +1881,7 @@ miriam_participant_editor_new (GtkWindow   *parent,
       fill_form (self, self->loaded);
       update_title (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+      offer_draft (self);
     }
   else
     {
@@ -1294,6 +1902,16 @@ static void
 miriam_participant_editor_dispose (GObject *object)
 {
   MiriamParticipantEditor *self = MIRIAM_PARTICIPANT_EDITOR (object);
+
+  /* Typed in the last second: still kept. */
+  if (self->draft_source != 0 && self->store != NULL)
+    write_draft_now (self);
+  g_clear_handle_id (&self->heartbeat_source, g_source_remove);
+  if (self->present_id != 0 && self->store != NULL)
+    miriam_store_clear_presence_async (self->store, self->present_id);
+  self->present_id = 0;
+  g_clear_pointer (&self->offered_draft, miriam_draft_free);
+  g_clear_pointer (&self->colleagues, g_strfreev);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1323,6 +1941,7 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
 
   g_type_ensure (MIRIAM_TYPE_CONTACT_LOG);
   g_type_ensure (MIRIAM_TYPE_PARTICIPANT_GROUPS);
+  g_type_ensure (MIRIAM_TYPE_MEASUREMENT_EDITOR);
   g_type_ensure (MIRIAM_TYPE_REFERRAL_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/be/ocmw/Miriam/ui/miriam-participant-editor.ui");
@@ -1371,8 +1990,12 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
   BIND (goals_list);
   BIND (goals_error);
   BIND (participant_groups);
+  BIND (measurement_editor);
   BIND (contact_log);
   BIND (referral_list);
+  BIND (draft_revealer);
+  BIND (draft_label);
+  BIND (share_note);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, add_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_goal_cb);
@@ -1380,6 +2003,9 @@ miriam_participant_editor_class_init (MiriamParticipantEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "editor.take-theirs", NULL, take_theirs_action);
+  gtk_widget_class_install_action (widget_class, "editor.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "editor.restore-draft", NULL, restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "editor.discard-draft", NULL, discard_draft_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1395,6 +2021,8 @@ miriam_participant_editor_init (MiriamParticipantEditor *self)
   /* A contact or referral is saved at once: the list must show it. */
   g_signal_connect_swapped (self->contact_log, "added", G_CALLBACK (part_added_cb), self);
   g_signal_connect_swapped (self->participant_groups, "changed", G_CALLBACK (mark_dirty), self);
+  /* A measurement is saved on its own: the window's lists and charts follow. */
+  g_signal_connect_swapped (self->measurement_editor, "changed", G_CALLBACK (part_added_cb), self);
   g_signal_connect_swapped (self->referral_list, "added", G_CALLBACK (part_added_cb), self);
   fill_choices (self);
   watch_changes (self);

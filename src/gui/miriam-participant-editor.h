@@ -20,5 +20,8 @@ MiriamParticipantEditor *miriam_participant_editor_new    (GtkWindow            
                                                            MiriamStore             *store,
                                                            gint64                   id);
 gint64                   miriam_participant_editor_get_id (MiriamParticipantEditor *self);
+/* A colleague saved something in the file: the editor looks who has this
+ * file open and whether her file changed (it never reloads the form). */
+void                     miriam_participant_editor_file_changed (MiriamParticipantEditor *self);
 
 G_END_DECLS

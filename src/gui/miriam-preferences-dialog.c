@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "store/miriam-store.h"
+
 #include "miriam-gui-utils.h"
 #include "miriam-preferences-dialog.h"
 
@@ -19,6 +21,7 @@ struct _MiriamPreferencesDialog
   GtkWidget         *restart_label;
   GtkEntry          *name_entry;
   GtkLabel          *database_label;
+  GtkLabel          *backup_label;
 
   MiriamApplication *app;
   MiriamWindow      *window;
@@ -91,6 +94,73 @@ local_clicked_cb (MiriamPreferencesDialog *self)
   run_window_action (self, "win.use-local-database");
 }
 
+/* The chosen folder, or the default one beside the database, said so. */
+static void
+show_backup_folder (MiriamPreferencesDialog *self)
+{
+  MiriamSettings *settings = miriam_application_get_settings (self->app);
+  g_autofree char *to_free = NULL;
+  const char *database = miriam_settings_get_database (settings, &to_free);
+  g_autofree char *default_folder = miriam_store_default_backup_folder (database);
+  g_autofree char *text = NULL;
+
+  text = settings->backup_folder != NULL
+         ? g_strdup (settings->backup_folder)
+         : g_strdup_printf (_("%s (beside the database file)"), default_folder);
+  gtk_label_set_text (self->backup_label, text);
+}
+
+static void
+set_backup_folder (MiriamPreferencesDialog *self,
+                   const char              *folder)
+{
+  MiriamSettings *settings = miriam_application_get_settings (self->app);
+
+  g_free (settings->backup_folder);
+  settings->backup_folder = g_strdup (folder);
+  miriam_application_save_settings (self->app);
+  show_backup_folder (self);
+}
+
+static void
+backup_folder_chosen_cb (GtkNativeDialog         *chooser,
+                         int                      response,
+                         MiriamPreferencesDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (path != NULL)
+    set_backup_folder (self, path);
+}
+
+static void
+backup_choose_clicked_cb (MiriamPreferencesDialog *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Backup Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+backup_default_clicked_cb (MiriamPreferencesDialog *self)
+{
+  set_backup_folder (self, NULL);
+}
+
 static void
 fill (MiriamPreferencesDialog *self)
 {
@@ -117,6 +187,7 @@ fill (MiriamPreferencesDialog *self)
          ? g_strdup (database)
          : g_strdup_printf (_("%s (the local database on this computer)"), database);
   gtk_label_set_text (self->database_label, text);
+  show_backup_folder (self);
 }
 
 MiriamPreferencesDialog *
@@ -163,8 +234,11 @@ miriam_preferences_dialog_class_init (MiriamPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiriamPreferencesDialog, restart_label);
   gtk_widget_class_bind_template_child (widget_class, MiriamPreferencesDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, MiriamPreferencesDialog, database_label);
+  gtk_widget_class_bind_template_child (widget_class, MiriamPreferencesDialog, backup_label);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, local_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_default_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -15,12 +15,17 @@
 #include "miriam-calendar-export.h"
 #include "miriam-calendar-page.h"
 #include "miriam-closed-days.h"
+#include "miriam-diagnostics.h"
 #include "miriam-ocmw-dialog.h"
 #include "miriam-empty-state.h"
 #include "miriam-group-editor.h"
+#include "miriam-life-domains-dialog.h"
 #include "miriam-participant-editor.h"
 #include "miriam-participant-list.h"
 #include "miriam-partner-directory.h"
+#include "miriam-progress-page.h"
+#include "miriam-restore-dialog.h"
+#include "miriam-share-banner.h"
 #include "miriam-window.h"
 
 struct _MiriamWindow
@@ -29,6 +34,7 @@ struct _MiriamWindow
 
   /* Template widgets */
   GtkStackSwitcher     *switcher;
+  MiriamShareBanner    *share_banner;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkStack             *pages;
@@ -43,7 +49,9 @@ struct _MiriamWindow
   GtkStack             *calendar_stack;
   MiriamEmptyState     *calendar_state;
   MiriamCalendarPage   *calendar_page;
+  GtkStack             *progress_stack;
   MiriamEmptyState     *progress_state;
+  MiriamProgressPage   *progress_page;
   GtkLabel             *status_label;
 
   /* The file shown, or being opened. */
@@ -52,6 +60,7 @@ struct _MiriamWindow
   gboolean              create;
   GCancellable         *cancellable;
   GHashTable           *editors;      /* participant id -> open editor; new files < 0 */
+  guint                 poll_source;  /* the next change check, when none is under way */
 };
 
 G_DEFINE_FINAL_TYPE (MiriamWindow, miriam_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -237,18 +246,21 @@ update_sections (MiriamWindow             *self,
       miriam_calendar_page_reload (self->calendar_page);
     }
 
+  /* The charts show themselves once there are women to measure. */
   if (summary->n_participants == 0)
-    miriam_empty_state_set (self->progress_state,
-                            _("No measurements yet"),
-                            _("Progress charts per life domain appear here once participants have "
-                              "a baseline measurement."),
-                            NULL, NULL);
+    {
+      miriam_empty_state_set (self->progress_state,
+                              _("No measurements yet"),
+                              _("Progress charts per life domain appear here once participants have "
+                                "a baseline measurement."),
+                              NULL, NULL);
+      gtk_stack_set_visible_child_name (self->progress_stack, "empty");
+    }
   else
-    miriam_empty_state_set (self->progress_state,
-                            _("Progress"),
-                            _("Baseline and final measurements per life domain, per participant, "
-                              "group and cohort."),
-                            NULL, NULL);
+    {
+      gtk_stack_set_visible_child_name (self->progress_stack, "progress");
+      miriam_progress_page_reload (self->progress_page);
+    }
 }
 
 static void
@@ -265,7 +277,13 @@ summary_cb (GObject      *object,
     return;
   if (summary == NULL)
     {
-      show_error (self, error);
+      /* Once the sections show, a share that drops is the banner's news:
+       * what is on screen (and in the open forms) stays. */
+      if (miriam_store_error_is_unreachable (error)
+          && g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "content") == 0)
+        miriam_share_banner_set_lost (self->share_banner, TRUE);
+      else
+        show_error (self, error);
       return;
     }
 
@@ -274,15 +292,23 @@ summary_cb (GObject      *object,
   show_page (self, "content");
 }
 
+static void start_polling (MiriamWindow *self);
+static void back_up_daily (MiriamWindow *self);
+
 static void
 show_store (MiriamWindow *self)
 {
+  start_polling (self);
+  back_up_daily (self);
   update_title (self);
   update_banner (self);
   miriam_participant_list_set_store (self->participant_list, self->store);
   miriam_calendar_page_set_store (self->calendar_page, self->store);
+  miriam_progress_page_set_store (self->progress_page, self->store);
   miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
 }
+
+static void show_restore_dialog (MiriamWindow *self, const char *message);
 
 static void
 open_cb (GObject      *object,
@@ -294,8 +320,12 @@ open_cb (GObject      *object,
 
   if (!miriam_store_open_finish (MIRIAM_STORE (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_error (self, error);
+      /* A damaged file: the way out is a backup, offered at once. */
+      if (g_error_matches (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CORRUPT))
+        show_restore_dialog (self, error->message);
       return;
     }
 
@@ -451,6 +481,22 @@ ocmw_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The life domains the OCMW scores: measurements and charts follow them. */
+static void
+life_domains_action (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  MiriamLifeDomainsDialog *dialog;
+
+  if (self->store == NULL || !miriam_store_is_open (self->store))
+    return;
+  dialog = miriam_life_domains_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (calendar_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_calendar_action (GtkWidget  *widget,
                         const char *action_name G_GNUC_UNUSED,
@@ -501,8 +547,11 @@ static void
 drop_store (MiriamWindow *self)
 {
   close_editors (self);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  miriam_share_banner_hide (self->share_banner);
   miriam_participant_list_set_store (self->participant_list, NULL);
   miriam_calendar_page_set_store (self->calendar_page, NULL);
+  miriam_progress_page_set_store (self->progress_page, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-participant", FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -539,6 +588,183 @@ miriam_window_open_database (MiriamWindow *self,
   miriam_store_open_async (self->store,
                            create ? MIRIAM_STORE_OPEN_CREATE : MIRIAM_STORE_OPEN_EXISTING,
                            self->cancellable, open_cb, self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Colleagues' saves and a dropped share                                    */
+
+/* Every two seconds, and never two at a time: on a slow share a check may
+ * take longer than that. */
+#define POLL_MS 2000
+
+static void schedule_poll (MiriamWindow *self);
+
+/* A colleague saved, or the file is back: what the window shows is read
+ * again; open forms are left as they are and only told. */
+static void
+refresh_shown (MiriamWindow *self)
+{
+  GHashTableIter iter;
+  gpointer editor;
+
+  miriam_participant_list_reload (self->participant_list);
+  /* The summary reloads the calendar and the charts with the sections. */
+  miriam_store_get_summary_async (self->store, self->cancellable, summary_cb, self);
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, NULL, &editor))
+    miriam_participant_editor_file_changed (editor);
+}
+
+static void
+poll_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  MiriamWindow *self = user_data;
+  gboolean changed = FALSE;
+
+  if (!miriam_store_check_changes_finish (MIRIAM_STORE (object), result, &changed, &error))
+    {
+      /* Another file was opened, or the window closed. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (miriam_store_error_is_unreachable (error))
+        miriam_share_banner_set_lost (self->share_banner, TRUE);
+      else
+        g_debug ("Change check failed: %s", error->message);
+    }
+  else
+    {
+      /* Back: colleagues may have saved meanwhile. */
+      if (miriam_share_banner_get_lost (self->share_banner))
+        {
+          miriam_share_banner_set_lost (self->share_banner, FALSE);
+          changed = TRUE;
+        }
+      if (changed)
+        refresh_shown (self);
+    }
+
+  schedule_poll (self);
+}
+
+static gboolean
+poll_tick (gpointer user_data)
+{
+  MiriamWindow *self = user_data;
+
+  self->poll_source = 0;
+  if (self->store != NULL)
+    miriam_store_check_changes_async (self->store, self->cancellable, poll_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_poll (MiriamWindow *self)
+{
+  if (self->poll_source == 0 && self->store != NULL)
+    self->poll_source = g_timeout_add (POLL_MS, poll_tick, self);
+}
+
+static void
+start_polling (MiriamWindow *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  schedule_poll (self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Backups and diagnostics                                                  */
+
+/* The folder chosen in Preferences, else "MIRIAM backups" beside the file. */
+static char *
+backup_folder (MiriamWindow *self)
+{
+  MiriamSettings *settings = get_settings (self);
+
+  return settings->backup_folder != NULL ? g_strdup (settings->backup_folder)
+                                         : miriam_store_default_backup_folder (self->path);
+}
+
+static void
+daily_backup_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MiriamBackup) backup = NULL;
+  MiriamWindow *self = user_data;
+
+  if (miriam_store_back_up_finish (MIRIAM_STORE (object), result, &backup, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The copy's check found the file damaged: the team must know now,
+   * while the earlier backups are still there. */
+  if (g_error_matches (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CORRUPT))
+    show_restore_dialog (self, error->message);
+  else
+    g_message ("No backup was made today: %s", error->message);
+}
+
+/* At start-up, once a day for the whole team: the first MIRIAM to open
+ * the file that day makes the backup, on a thread of its own. */
+static void
+back_up_daily (MiriamWindow *self)
+{
+  g_autofree char *folder = backup_folder (self);
+
+  miriam_store_back_up_async (self->store, folder, MIRIAM_BACKUP_IF_DUE, self->cancellable,
+                              daily_backup_cb, self);
+}
+
+static void
+restored_cb (MiriamWindow *self)
+{
+  g_autofree char *path = g_strdup (self->path);
+
+  /* Opened again: the schema may be older, and every list must be read anew. */
+  if (path != NULL)
+    miriam_window_open_database (self, path, FALSE);
+}
+
+static void
+show_restore_dialog (MiriamWindow *self,
+                     const char   *message)
+{
+  g_autofree char *folder = NULL;
+  MiriamRestoreDialog *dialog;
+
+  if (self->store == NULL || self->path == NULL)
+    return;
+  folder = backup_folder (self);
+  dialog = miriam_restore_dialog_new (GTK_WINDOW (self), self->store, folder, message);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name G_GNUC_UNUSED,
+                       GVariant   *param G_GNUC_UNUSED)
+{
+  show_restore_dialog (MIRIAM_WINDOW (widget), NULL);
+}
+
+static void
+diagnostics_action (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamWindow *self = MIRIAM_WINDOW (widget);
+  g_autofree char *folder = NULL;
+
+  if (self->store == NULL || self->path == NULL)
+    return;
+  folder = backup_folder (self);
+  gtk_window_present (GTK_WINDOW (miriam_diagnostics_new (GTK_WINDOW (self), self->store, folder)));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -831,6 +1057,7 @@ miriam_window_dispose (GObject *object)
 {
   MiriamWindow *self = MIRIAM_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -863,9 +1090,12 @@ miriam_window_class_init (MiriamWindowClass *klass)
   g_type_ensure (MIRIAM_TYPE_EMPTY_STATE);
   g_type_ensure (MIRIAM_TYPE_PARTICIPANT_LIST);
   g_type_ensure (MIRIAM_TYPE_CALENDAR_PAGE);
+  g_type_ensure (MIRIAM_TYPE_PROGRESS_PAGE);
+  g_type_ensure (MIRIAM_TYPE_SHARE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/be/ocmw/Miriam/ui/miriam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, share_banner);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, pages);
@@ -880,7 +1110,9 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_stack);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_state);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_stack);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_state);
+  gtk_widget_class_bind_template_child (widget_class, MiriamWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, MiriamWindow, status_label);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
@@ -897,7 +1129,10 @@ miriam_window_class_init (MiriamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.closed-days", NULL, closed_days_action);
   gtk_widget_class_install_action (widget_class, "win.ocmw", NULL, ocmw_action);
+  gtk_widget_class_install_action (widget_class, "win.life-domains", NULL, life_domains_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.diagnostics", NULL, diagnostics_action);
 }
 
 static void

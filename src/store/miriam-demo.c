@@ -15,7 +15,8 @@
  * The details of the files added with schema 2 (intake criteria, goals,
  * referrals) come from a second GRand, so that adding them left the rest
  * of a seed's data set as it was; the calendar's (appointment times,
- * appointments to come) from a third.
+ * appointments to come) from a third; intermediate measurements from a
+ * fourth.
  *
  * The calendar of the current cohort shows what the calendar can do: each
  * group on its own weekday, pausing on public and school holidays and on
@@ -319,6 +320,7 @@ typedef struct
   GRand                   *rand;
   GRand                   *detail;    /* intake, plan and referrals */
   GRand                   *calendar;  /* appointment times, appointments to come */
+  GRand                   *progress;  /* intermediate measurements */
   GStrv                    domains;
   GPtrArray               *partners;  /* MiriamPartner: the directory */
   gint64                   ocmw_id;
@@ -1079,6 +1081,7 @@ final_scores (Demo       *demo,
 
 static gboolean
 add_measurement (Demo             *demo,
+                 GRand            *rand,
                  gint64            participant_id,
                  const GroupPlan  *group,
                  const char       *kind,
@@ -1093,15 +1096,67 @@ add_measurement (Demo             *demo,
   record->group_id = group->id;
   set_text (&record->kind, kind);
   record->day = *day;
-  record->scored_by = group->staff[g_rand_int_range (demo->rand, 0, group->n_staff)];
-  ok = miriam_store_save (demo->store, MIRIAM_RECORD_MEASUREMENT, record, error)
-       && miriam_store_set_scores (demo->store, record->row.id, scores, error);
+  record->scored_by = group->staff[g_rand_int_range (rand, 0, group->n_staff)];
+  /* As the measurement editor saves one: the moment and its scores
+   * together, "not applicable" (0) as no score. */
+  ok = miriam_store_save_measurement (demo->store, record, scores, error);
   miriam_record_free (MIRIAM_RECORD_MEASUREMENT, record);
   return ok;
 }
 
-/* A baseline in the first weeks; a final measurement at the end for those
- * who finished (those who stopped were not there to be asked). */
+/* Halfway, a few steps up on some domains, now and then one down;
+ * "not applicable" stays so.  From its own GRand, so that the rest of a
+ * seed's data set stays as it was before intermediate measurements. */
+static GHashTable *
+intermediate_scores (Demo       *demo,
+                     GHashTable *baseline)
+{
+  GHashTable *scores = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; demo->domains[i] != NULL; i++)
+    {
+      int score = GPOINTER_TO_INT (g_hash_table_lookup (baseline, demo->domains[i]));
+      gdouble r = g_rand_double (demo->progress);
+
+      if (score > 0 && r < 0.3)
+        score = MIN (score + 1, 5);
+      else if (score > 0 && r < 0.36)
+        score = MAX (score - 1, 1);
+      g_hash_table_insert (scores, demo->domains[i], GINT_TO_POINTER (score));
+    }
+  return scores;
+}
+
+/* Many teams take an intermediate measurement in the weeks after the
+ * carnival (krokus) holidays, about halfway through the year, with the
+ * women still in the group.  Only for women whose year did not run to its
+ * end here: those who completed it keep exactly a baseline and a final
+ * measurement, the pair the big data set's progress figures are checked
+ * on (tests/test-demo.c). */
+static gboolean
+intermediate_day (Demo             *demo,
+                  const WomanPlan  *woman,
+                  const Member     *member,
+                  const GroupPlan  *group,
+                  GDate            *day)
+{
+  MiriamSchoolHoliday breaks[MIRIAM_N_SCHOOL_BREAKS];
+
+  if (woman->outcome == OUTCOME_COMPLETED || woman->outcome == OUTCOME_AFTERCARE
+      || !miriam_school_holidays (COMMUNITY, g_date_get_year (&group->start), breaks))
+    return FALSE;
+  *day = date_plus (&breaks[MIRIAM_SCHOOL_BREAK_CARNIVAL].last,
+                    g_rand_int_range (demo->progress, 1, 15));
+  return g_rand_double (demo->progress) < 0.6
+         && date_cmp (day, &member->joined) > 0
+         && (!g_date_valid (&member->left) || date_cmp (day, &member->left) <= 0)
+         && date_cmp (day, &group->end) < 0
+         && not_after_today (demo, day);
+}
+
+/* A baseline in the first weeks; for some an intermediate one halfway; a
+ * final measurement at the end for those who finished (those who stopped
+ * were not there to be asked). */
 static gboolean
 add_measurements (Demo             *demo,
                   const WomanPlan  *woman,
@@ -1112,20 +1167,30 @@ add_measurements (Demo             *demo,
   GDate day = date_plus (&member->joined, between (demo, 0, 14));
   g_autoptr(GHashTable) baseline = baseline_scores (demo);
   g_autoptr(GHashTable) final = NULL;
+  GDate halfway;
 
   if (g_date_valid (&member->left) && date_cmp (&day, &member->left) > 0)
     day = member->left;
   if (!not_after_today (demo, &member->joined))
     return TRUE;
   day = *earliest (&day, &demo->options->today);
-  if (!add_measurement (demo, member->id, group, "baseline", &day, baseline, error))
+  if (!add_measurement (demo, demo->rand, member->id, group, "baseline", &day, baseline, error))
     return FALSE;
+
+  if (intermediate_day (demo, woman, member, group, &halfway))
+    {
+      g_autoptr(GHashTable) scores = intermediate_scores (demo, baseline);
+
+      if (!add_measurement (demo, demo->progress, member->id, group, "intermediate", &halfway,
+                            scores, error))
+        return FALSE;
+    }
 
   if (woman->outcome != OUTCOME_COMPLETED && woman->outcome != OUTCOME_AFTERCARE)
     return TRUE;
   final = final_scores (demo, baseline);
   day = date_plus (&group->end, -between (demo, 0, 10));
-  return add_measurement (demo, member->id, group, "final", &day, final, error);
+  return add_measurement (demo, demo->rand, member->id, group, "final", &day, final, error);
 }
 
 static const char *
@@ -2079,6 +2144,7 @@ miriam_demo_generate (MiriamStore              *store,
   demo.rand = g_rand_new_with_seed (options->seed);
   demo.detail = g_rand_new_with_seed (options->seed ^ 0x2u);
   demo.calendar = g_rand_new_with_seed (options->seed ^ 0x3u);
+  demo.progress = g_rand_new_with_seed (options->seed ^ 0x4u);
   demo.closed = g_array_new (FALSE, FALSE, sizeof (GDate));
   g_date_clear (&demo.clash_day, 1);
 
@@ -2087,6 +2153,7 @@ miriam_demo_generate (MiriamStore              *store,
   g_strfreev (demo.domains);
   g_clear_pointer (&demo.partners, g_ptr_array_unref);
   g_array_unref (demo.closed);
+  g_rand_free (demo.progress);
   g_rand_free (demo.calendar);
   g_rand_free (demo.detail);
   g_rand_free (demo.rand);

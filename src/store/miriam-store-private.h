@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* The change check's state for one store (miriam-store-share.c): a second
+ * handle on the file and what the last check saw.  Worker thread only. */
+typedef struct _MiriamStoreWatch MiriamStoreWatch;
+
+MiriamStoreWatch *miriam_store_watch_new   (void);
+/* Closes the handle and forgets the baseline (the connection closes). */
+void              miriam_store_watch_close (MiriamStoreWatch *watch);
+void              miriam_store_watch_free  (MiriamStoreWatch *watch);
+
 /* Work for the store's thread: returns a result, or NULL with @error set. */
 typedef gpointer (*MiriamStoreJobFunc) (MiriamStore  *self,
                                         gpointer      data,
@@ -38,6 +47,11 @@ gpointer      miriam_store_finish_pointer (MiriamStore         *self,
                                            GError             **error);
 
 /* Worker thread only. */
+sqlite3          *miriam_store_get_db    (MiriamStore  *self);
+MiriamStoreWatch *miriam_store_get_watch (MiriamStore  *self);
+/* Closes the connection and opens the file again (outside transactions). */
+gboolean          miriam_store_reopen    (MiriamStore  *self,
+                                          GError      **error);
 sqlite3_stmt *miriam_store_prepare   (MiriamStore  *self,
                                       const char   *sql,
                                       GError      **error);

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "miriam-store-private.h"
+#include "miriam-store-checks.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -285,6 +286,14 @@ miriam_store_set_error (MiriamStore  *self,
                              "Nothing was lost; please try again in a moment."));
       break;
     case SQLITE_READONLY:
+      /* Renamed away under us: the share is gone, not the permission. */
+      if (rc == SQLITE_READONLY_DBMOVED)
+        {
+          g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_IO,
+                               _("The database file could not be read or written. Check that the "
+                                 "network drive is connected, then try again."));
+          break;
+        }
       g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_READ_ONLY,
                            _("The database file is read-only, so this change cannot be saved."));
       break;
@@ -434,12 +443,25 @@ gboolean
 miriam_store_commit (MiriamStore  *self,
                      GError      **error)
 {
+  int rc;
+
   g_assert (self->tx_depth > 0);
 
   if (--self->tx_depth > 0)
     return TRUE;
-  if (!exec (self, "COMMIT", error))
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  /* Deleting the journal is the commit point.  SQLite still reports a
+   * failure to give the lock back after it (pager_end_transaction), yet
+   * the changes are in the file: reporting them as not saved would have
+   * the user save them twice.  The next transaction takes the lock anew. */
+  if (rc == SQLITE_IOERR_UNLOCK)
     {
+      g_debug ("Committed; giving the lock back failed");
+      return TRUE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      miriam_store_set_error (self, rc, error);
       /* The commit failed (e.g. the share vanished): undo what we can so
        * the connection is usable again; the caller still has the data. */
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -530,6 +552,27 @@ path_is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* A save writes the header (page 1) before the pages it adds at the end
+ * of the file, and a save cut off by a crash leaves it so until SQLite
+ * rolls its journal back.  A file shorter than its header says is thus
+ * only incomplete when no journal lies beside it and it is still short:
+ * the journal goes only once all pages are written. */
+static gboolean
+save_under_way (const char *path,
+                goffset     expected_size)
+{
+  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
+  g_autoptr(GFile) journal = g_file_new_for_path (journal_path);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (g_file_query_exists (journal, NULL))
+    return TRUE;
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL && g_file_info_get_size (info) >= expected_size;
+}
+
 /* Checks what can be checked before SQLite touches the file: the magic
  * string, the journal mode recorded in the header, and whether the file is
  * shorter than the header says (a copy cut off halfway). */
@@ -592,7 +635,8 @@ check_header (const char  *path,
   /* The page count in the header is only trustworthy when written by a
    * SQLite that maintains it, which the version-valid-for field tells. */
   if (n_pages > 0 && change_counter == valid_for && size >= 0
-      && (goffset) n_pages * page_size > size)
+      && (goffset) n_pages * page_size > size
+      && !save_under_way (path, (goffset) n_pages * page_size))
     {
       g_set_error_literal (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CORRUPT,
                            _("The database file is incomplete (it may have been copied only partly). "
@@ -719,7 +763,7 @@ open_job (MiriamStore  *self,
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
   gboolean exists, header_says_wal = FALSE, read_only;
-  gint64 app_id = 0, version = 0, n_objects = 0;
+  gint64 app_id = 0, version = 0, n_objects = 0, n_pages = 0;
   g_autofree char *journal_mode = NULL;
 
   close_db (self);
@@ -792,6 +836,13 @@ open_job (MiriamStore  *self,
                            _("This file is a database of another program, not of MIRIAM."));
       goto failed;
     }
+
+  /* A damaged page shows only when something reads it, maybe halfway
+   * through a save: check the whole file first when that is quick
+   * (miriam-store-checks.h); the daily backup checks bigger ones. */
+  if (!query_int (self, "PRAGMA page_count", &n_pages, error)
+      || (n_pages <= MIRIAM_STORE_CHECK_AT_OPEN_MAX_PAGES && !miriam_store_quick_check (self->db, error)))
+    goto failed;
 
   if (!read_only)
     {
@@ -888,6 +939,16 @@ miriam_store_open_finish (MiriamStore   *self,
                           GError       **error)
 {
   return finish_pointer (self, result, miriam_store_open_async, error) != NULL;
+}
+
+/* A fresh connection to the same file, after the share came back: the old
+ * one may hold handles the network client gave up on. */
+gboolean
+miriam_store_reopen (MiriamStore  *self,
+                     GError      **error)
+{
+  g_assert (on_worker_thread (self) && self->tx_depth == 0);
+  return open_job (self, GUINT_TO_POINTER (MIRIAM_STORE_OPEN_EXISTING), error) != NULL;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2971,6 +3032,20 @@ miriam_store_finish_pointer (MiriamStore   *self,
   return finish_pointer (self, result, source_tag, error);
 }
 
+sqlite3 *
+miriam_store_get_db (MiriamStore *self)
+{
+  return self->db;
+}
+
+MiriamStoreWatch *
+miriam_store_get_watch (MiriamStore *self)
+{
+  if (self->watch == NULL)
+    self->watch = miriam_store_watch_new ();
+  return self->watch;
+}
+
 gboolean
 miriam_store_check_open (MiriamStore  *self,
                          GError      **error)
@@ -3100,8 +3175,9 @@ miriam_store_close (MiriamStore *self)
 
 typedef struct
 {
-  sqlite3    *db;
-  GHashTable *statements;
+  sqlite3          *db;
+  GHashTable       *statements;
+  MiriamStoreWatch *watch;
 } Detached;
 
 static gpointer
@@ -3112,6 +3188,8 @@ close_detached_job (MiriamStore  *self G_GNUC_UNUSED,
   Detached *detached = data;
 
   g_hash_table_unref (detached->statements);
+  /* Its handle on the file too may wait for a stalled share. */
+  g_clear_pointer (&detached->watch, miriam_store_watch_free);
   if (detached->db != NULL)
     sqlite3_close_v2 (detached->db);
   g_free (detached);
@@ -3133,6 +3211,7 @@ close_without_waiting (MiriamStore *self)
   detached = g_new0 (Detached, 1);
   detached->db = g_steal_pointer (&self->db);
   detached->statements = g_steal_pointer (&self->statements);
+  detached->watch = g_steal_pointer (&self->watch);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 
   job = g_new0 (Job, 1);
@@ -3211,6 +3290,7 @@ miriam_store_finalize (GObject *object)
   MiriamStore *self = MIRIAM_STORE (object);
 
   g_hash_table_unref (self->statements);
+  g_clear_pointer (&self->watch, miriam_store_watch_free);
   g_async_queue_unref (self->jobs);
   g_mutex_clear (&self->lock);
   g_free (self->path);

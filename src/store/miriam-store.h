@@ -539,8 +539,11 @@ GPtrArray *miriam_store_load_progress_cohorts_finish     (MiriamStore         *s
  * header's change counter through a handle kept open (at most 2 file
  * operations), and only when that moved, or every so often, makes the
  * full check (PRAGMA data_version in a read transaction).  The first call
- * after opening sets the baseline and reports no change.  Errors: the
- * file cannot be reached (MIRIAM_STORE_ERROR_IO / FOLDER_MISSING). */
+ * after opening sets the baseline and reports no change.  This store's own
+ * saves are not reported (the window that saved shows them already).
+ * Errors: the file cannot be reached (MIRIAM_STORE_ERROR_IO /
+ * FOLDER_MISSING); the first check that reaches it again opens a fresh
+ * connection and reports a change (colleagues may have saved meanwhile). */
 gboolean   miriam_store_check_changes              (MiriamStore          *self,
                                                     gboolean             *changed,
                                                     GError              **error);
@@ -553,6 +556,206 @@ gboolean   miriam_store_check_changes_finish       (MiriamStore          *self,
                                                     GAsyncResult         *result,
                                                     gboolean             *changed,
                                                     GError              **error);
+
+/* Whether @error says the file cannot be reached right now (a dropped or
+ * renamed share, a network error), as opposed to a problem with the data:
+ * work can wait in the windows until the file is back. */
+gboolean   miriam_store_error_is_unreachable       (const GError         *error);
+
+/* Presence: who has a participant file open for editing (advisory only).
+ * A heartbeat expires after about 90 seconds; the editor renews it about
+ * every 30.  "Oneself" is this store: another run of MIRIAM, even under
+ * the same name on the same computer, is a colleague. */
+
+/* What an open participant file shows beside the form: who else has it
+ * open, and whether a colleague saved it meanwhile. */
+typedef struct {
+  GStrv   colleagues;   /* their names, sorted, once each, never oneself; empty: nobody */
+  gint64  version;      /* the participant's version in the file now; 0: not there */
+} MiriamPresence;
+
+void       miriam_presence_free                    (MiriamPresence       *presence);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamPresence, miriam_presence_free)
+
+/* Writes this store's heartbeat on @participant_id's file (one short write
+ * transaction, which also sweeps long-expired rows) and reads who else has
+ * it open, in the same transaction. */
+MiriamPresence *miriam_store_touch_presence        (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GError              **error);
+void       miriam_store_touch_presence_async       (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+MiriamPresence *miriam_store_touch_presence_finish (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+/* The same, read only (one read transaction). */
+MiriamPresence *miriam_store_list_presence         (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GError              **error);
+void       miriam_store_list_presence_async        (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+MiriamPresence *miriam_store_list_presence_finish  (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+/* Removes this store's heartbeat on the file (it was closed). */
+gboolean   miriam_store_clear_presence             (MiriamStore          *self,
+                                                    gint64                participant_id,
+                                                    GError              **error);
+/* Fire and forget: nobody waits for it (a closing window). */
+void       miriam_store_clear_presence_async       (MiriamStore          *self,
+                                                    gint64                participant_id);
+
+/* ---- Backups and checks (issue 6) ---- */
+
+/* Backups are whole copies of the database file, made with SQLite's online
+ * backup API (so colleagues may keep working), each checked with a quick
+ * integrity check.  They lie in a folder the team chooses; by default the
+ * "MIRIAM backups" folder beside the database.  None of these calls needs
+ * the store to be open: a damaged file that failed to open can still be
+ * restored.  The _async variants run on a thread of their own, never on
+ * the store's thread, so a slow share does not hold up the window. */
+
+typedef enum {
+  MIRIAM_BACKUP_DAILY,            /* made at start-up, once a day */
+  MIRIAM_BACKUP_BEFORE_RESTORE,   /* the file as it was just before a restore */
+} MiriamBackupKind;
+
+typedef struct {
+  char             *path;         /* the backup file */
+  GDateTime        *made_at;      /* local time */
+  MiriamBackupKind  kind;
+  goffset           size;         /* bytes */
+} MiriamBackup;
+void       miriam_backup_free                      (MiriamBackup         *backup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamBackup, miriam_backup_free)
+
+/* What the last backup's check found. */
+typedef enum {
+  MIRIAM_BACKUP_CHECK_NONE,       /* no backup made yet (or no record of it) */
+  MIRIAM_BACKUP_CHECK_OK,
+  MIRIAM_BACKUP_CHECK_DAMAGED,    /* the copy was damaged: the database is; not kept */
+  MIRIAM_BACKUP_CHECK_FAILED,     /* no copy could be made (folder, disk, share) */
+} MiriamBackupCheck;
+
+/* "MIRIAM backups" beside @database_path. */
+char      *miriam_store_default_backup_folder      (const char           *database_path);
+
+/* How many daily and weekly backups rotation keeps: the newest backup of
+ * each of the last 14 days that have one, and of each of the last 8
+ * weeks that have one. */
+#define MIRIAM_BACKUP_KEEP_DAYS  14
+#define MIRIAM_BACKUP_KEEP_WEEKS 8
+
+typedef enum {
+  MIRIAM_BACKUP_ALWAYS     = 0,
+  MIRIAM_BACKUP_IF_DUE     = 1 << 0,   /* nothing when @folder has one of that day already */
+} MiriamBackupFlags;
+
+/* Makes a backup of the database into @folder (created if missing),
+ * checks it and rotates the older daily backups.  @when: the time the
+ * backup is dated (NULL: now; tests simulate days with it).  Sets
+ * *@backup to the backup made, or to NULL when none was due.  A damaged
+ * database gives MIRIAM_STORE_ERROR_CORRUPT and keeps no copy; the
+ * outcome is recorded in @folder for miriam_store_get_diagnostics(). */
+gboolean   miriam_store_back_up                    (MiriamStore          *self,
+                                                    const char           *folder,
+                                                    GDateTime            *when,
+                                                    MiriamBackupFlags     flags,
+                                                    MiriamBackup        **backup,
+                                                    GError              **error);
+void       miriam_store_back_up_async              (MiriamStore          *self,
+                                                    const char           *folder,
+                                                    MiriamBackupFlags     flags,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean   miriam_store_back_up_finish             (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    MiriamBackup        **backup,
+                                                    GError              **error);
+
+/* This database's backups in @folder (MiriamBackup), newest first; an
+ * empty array when the folder does not exist. */
+GPtrArray *miriam_store_list_backups               (MiriamStore          *self,
+                                                    const char           *folder,
+                                                    GError              **error);
+void       miriam_store_list_backups_async         (MiriamStore          *self,
+                                                    const char           *folder,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *miriam_store_list_backups_finish        (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Puts @backup_path back as the database: checks the backup first
+ * (MIRIAM_STORE_ERROR_CORRUPT or NOT_A_DATABASE: nothing changed), keeps
+ * a copy of the current file in @folder (a BEFORE_RESTORE backup, whose
+ * path goes to *@kept_copy), then copies the backup over the database in
+ * one transaction.  Colleagues' MIRIAM reads the restored data from then
+ * on; this store must be opened again (miriam_store_open) to use it. */
+gboolean   miriam_store_restore_backup             (MiriamStore          *self,
+                                                    const char           *backup_path,
+                                                    const char           *folder,
+                                                    char                **kept_copy,
+                                                    GError              **error);
+void       miriam_store_restore_backup_async       (MiriamStore          *self,
+                                                    const char           *backup_path,
+                                                    const char           *folder,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* Returns the path of the copy kept of the replaced file. */
+char      *miriam_store_restore_backup_finish      (MiriamStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Whether another program holds a lock on the file, seen without waiting. */
+typedef enum {
+  MIRIAM_LOCK_FREE,               /* nobody reads or writes right now */
+  MIRIAM_LOCK_READING,            /* someone is reading */
+  MIRIAM_LOCK_WRITING,            /* someone is saving */
+  MIRIAM_LOCK_UNKNOWN,            /* could not be found out (read-only file...) */
+} MiriamLockStatus;
+
+/* For IT: how the database file is set up. */
+typedef struct {
+  char              *path;
+  gboolean           remote;           /* on a network filesystem */
+  char              *filesystem_type;  /* "cifs", "nfs4", "ext4", "NTFS"...; "" when unknown */
+  gint64             size;             /* bytes, -1 when unknown */
+  char              *journal_mode;     /* "delete"; "" when the file cannot be read */
+  MiriamLockStatus   lock;
+  gboolean           journal_present;  /* a "-journal" file lies beside it */
+  int                file_version;     /* schema version of the file, 0 when unknown */
+  int                app_version;      /* schema version of this MIRIAM */
+  char              *sqlite_version;
+  char              *backup_folder;
+  GDateTime         *last_backup_at;   /* NULL: none */
+  char              *last_backup_path; /* NULL: none */
+  MiriamBackupCheck  last_backup_check;
+} MiriamStoreDiagnostics;
+void       miriam_store_diagnostics_free           (MiriamStoreDiagnostics *diagnostics);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamStoreDiagnostics, miriam_store_diagnostics_free)
+
+/* Works whether the store opened or not; opens nothing for writing. */
+MiriamStoreDiagnostics *miriam_store_get_diagnostics        (MiriamStore         *self,
+                                                             const char          *backup_folder,
+                                                             GError             **error);
+void                    miriam_store_get_diagnostics_async  (MiriamStore         *self,
+                                                             const char          *backup_folder,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+MiriamStoreDiagnostics *miriam_store_get_diagnostics_finish (MiriamStore         *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 
 /* Closes the connection and stops the thread; safe to call twice. */
 void               miriam_store_close              (MiriamStore          *self);
