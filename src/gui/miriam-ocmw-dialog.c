@@ -450,6 +450,15 @@ miriam_ocmw_dialog_init (MiriamOcmwDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* GTK 4.8 reads a check button's mnemonic label out with its
+   * underscore: give screen readers the words. */
+  {
+    g_autoptr(GString) name = g_string_new (gtk_check_button_get_label (self->consortium_check));
+
+    g_string_replace (name, "_", "", 1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->consortium_check),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  }
   miriam_gui_fill_vocabulary (self->community_dropdown, MIRIAM_VOCABULARY_COMMUNITY);
   miriam_gui_name_drop_down (self->community_dropdown, _("School holidays of the Community"));
   update_sensitivity (self);
