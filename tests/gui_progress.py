@@ -147,7 +147,11 @@ class ProgressChecks:
         radar = app.wait_for(lambda a: is_image(a) and gui.name_of(a)
                              == _("Radar chart: baseline and final measurement of %s") % name,
                              "her radar chart")
-        self.assertIn("%s: %d" % (HOUSING[lang], score), description_of(radar))
+        # "Housing: 4 → ...", punctuated as the language does it
+        # (French puts a no-break space before the colon).
+        fmt = _("%s: %s → %s")
+        first_two = fmt[:fmt.index("%s", fmt.index("%s") + 2) + 2]
+        self.assertIn(first_two % (HOUSING[lang], score), description_of(radar))
         app.wait_for(lambda a: is_image(a) and gui.name_of(a)
                      == _("Bar chart: change per life domain for %s") % name, "her change chart")
         self.assert_controls_named(app)
