@@ -303,9 +303,9 @@ class BackupChecks:
                        "updated_by = 'Bart Peeters' WHERE first_name = 'Hanna' AND last_name = 'Mertens'")
         db.close()
         app.click(self.button(merge, _("Save Merged Version")))
-        self.wait_name_steady(app, _("Another colleague saved this file in the meantime, so nothing "
-                                     "was saved yet. Their changes are shown now; check the "
-                                     "differences again, then save."))
+        self.wait_name_steady(app, _("Another colleague saved in the meantime, so nothing was saved "
+                                     "yet. Their changes are shown now; check the differences "
+                                     "again, then save."))
         self.wait_name_steady(app, "Belt na vier uur")
         self.assertEqual(row(), (3, "0499 99 99 99", "Kerkstraat 7, 9999 Demostad", ""))
         app.click(self.button(merge, _("Save Merged Version")))

@@ -247,13 +247,16 @@ class ShareChecks:
         self.wait_live(saved, "Amina's save after the share came back")
         self.wait_live(lambda: self.drafts_of(amina) == [], "no draft left after the save")
 
-        # Her MIRIAM hangs while she types, and she starts it again (the
-        # same as after a crash: the first one never saves): her typing
-        # comes back, when she wants it.
+        # Her MIRIAM crashes while she types (killed, so it cannot save or
+        # clean up anything) and she starts it again: her typing comes
+        # back, when she wants it.
         self.focus_window(amina, "Lotte Vandamme")
         address = [a for a in gui.walk_shown(editor) if a.get_role() == Atspi.Role.TEXT][4]
         amina.type_into(address, "Kerkstraat 1, 9999 Demostad")
         self.wait_live(lambda: len(self.drafts_of(amina)) == 1, "Amina's draft while she types")
+        amina.proc.kill()
+        amina.proc.wait(timeout=10)
+        self.assertEqual(len(self.drafts_of(amina)), 1, "the draft outlives the crash")
         home = amina.home
         amina = gui.App(lang, ["--database", path], home)
         amina.home = home
@@ -301,3 +304,70 @@ class ShareChecks:
 
     def test_share_de(self):
         self.check_share("de")
+
+    # ------------------------------------------------------------------
+    # A stalled share: another computer holds the file for seconds
+
+    def check_stalled_share(self, lang):
+        t = gui.EXPECTED[lang]
+        _ = gui.Catalogue(lang)
+        path = os.path.join(self.home, "team.sqlite")
+        app = self.restart(lang, "--demo", path)
+        self.wait_name_steady(app, " " + t["participants"])
+        main_title = app.app.get_child_at_index(0).get_name()
+
+        app.click(self.find_steady(app, lambda a: a.get_role() == Atspi.Role.PUSH_BUTTON
+                                   and gui.name_of(a) == t["new_participant"] and a.get_n_actions() > 0,
+                                   "the New Participant button"))
+        editor = app.window(t["new_participant"])
+        app.type_into(self.field(editor, t["first_name"]), "Hanna")
+        app.type_into(self.field(editor, t["last_name"]), "Mertens")
+        busy = _("Colleagues kept the database file busy for too long. "
+                 "Nothing was lost; please try again in a moment.")
+
+        def saved():
+            with sqlite3.connect(path, timeout=60) as db:
+                return db.execute("SELECT count(*) FROM participant WHERE first_name = 'Hanna' "
+                                  "AND last_name = 'Mertens'").fetchone()[0]
+
+        # What a stalled share does to every file operation, a lock held by
+        # another computer does too: MIRIAM has to wait for the file.
+        lock = sqlite3.connect(path, isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        try:
+            app.click(self.button(editor, t["save"]))
+            time.sleep(1.0)
+            # The form waits for its save, greyed, and takes no typing that
+            # the saved version would then replace.
+            first = self.field(editor, t["first_name"])
+            app.type_into(first, "xyz")
+            self.assertEqual(gui.text_of(first), "Hanna")
+            gui.screenshot("share-stalled-saving")
+            # The main window still answers at once: the search field takes
+            # what she types while the list waits for the file.
+            self.focus_window(app, main_title)
+            search = self.find(app, lambda a: a.get_role() in (Atspi.Role.TEXT, Atspi.Role.ENTRY)
+                               and gui.name_of(a) == t["search"], "the search field")
+            started = time.monotonic()
+            app.type_into(search, "Mert")
+            self.assertEqual(gui.text_of(search), "Mert")
+            self.assertLess(time.monotonic() - started, 5.0, "the window froze while the file was held")
+            time.sleep(6.0)
+            self.assertFalse(self.shows(app, busy), "a lock is waited for, not shown as an error")
+        finally:
+            lock.rollback()
+            lock.close()
+
+        # The file is free again: the save goes through by itself, the form
+        # comes back, and nobody was told of a problem.
+        self.wait_until(lambda: saved() == 1, "the save once the file is free")
+        editor = app.window("Hanna Mertens")
+        self.focus_window(app, "Hanna Mertens")
+        first = self.field(editor, t["first_name"])
+        app.type_into(first, "h")
+        self.wait_until(lambda: gui.text_of(first) in ("Hannah", "hHanna"), "the form taking typing again")
+        self.assertFalse(self.shows(app, busy))
+        gui.screenshot("share-stalled-after")
+
+    def test_stalled_share_nl(self):
+        self.check_stalled_share("nl")

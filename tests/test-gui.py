@@ -424,10 +424,13 @@ from gui_progress import ProgressChecks  # noqa: E402
 from gui_share import ShareChecks  # noqa: E402
 from gui_backup import BackupChecks  # noqa: E402
 from gui_consortium import ConsortiumChecks  # noqa: E402
+from gui_merge_session import SessionMergeChecks  # noqa: E402
+from gui_merge_group import GroupMergeChecks  # noqa: E402
+from gui_merge_measurement import MeasurementMergeChecks  # noqa: E402
 
 
 class GuiTest(MeasurementChecks, ProgressChecks, ShareChecks, BackupChecks, ConsortiumChecks,
-              unittest.TestCase):
+              SessionMergeChecks, GroupMergeChecks, MeasurementMergeChecks, unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):

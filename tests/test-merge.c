@@ -489,6 +489,39 @@ find_child (const MiriamParticipantFile *file,
   return NULL;
 }
 
+/* Scores and marks: a score only she gave comes in, mine stays, and a
+ * domain we both scored differently keeps mine until I choose hers. */
+static void
+test_values (void)
+{
+  g_autoptr(MiriamValueMerge) theirs_only = miriam_value_merge_new (NULL, NULL, "4");
+  g_autoptr(MiriamValueMerge) mine_only = miriam_value_merge_new ("2", "3", "2");
+  g_autoptr(MiriamValueMerge) removed = miriam_value_merge_new ("2", NULL, "2");
+  g_autoptr(MiriamValueMerge) same = miriam_value_merge_new ("2", "5", "5");
+  g_autoptr(MiriamValueMerge) conflict = miriam_value_merge_new ("2", "3", "4");
+  g_autoptr(MiriamValueMerge) untouched = miriam_value_merge_new ("1", "1", "1");
+
+  g_assert_cmpint (miriam_value_merge_get_state (theirs_only), ==, MIRIAM_MERGE_THEIRS);
+  g_assert_cmpstr (miriam_value_merge_result (theirs_only), ==, "4");
+  g_assert_cmpint (miriam_value_merge_get_state (mine_only), ==, MIRIAM_MERGE_MINE);
+  g_assert_cmpstr (miriam_value_merge_result (mine_only), ==, "3");
+  g_assert_cmpint (miriam_value_merge_get_state (removed), ==, MIRIAM_MERGE_MINE);
+  g_assert_null (miriam_value_merge_result (removed));
+  g_assert_cmpint (miriam_value_merge_get_state (same), ==, MIRIAM_MERGE_SAME);
+  g_assert_cmpstr (miriam_value_merge_result (same), ==, "5");
+  g_assert_cmpint (miriam_value_merge_get_state (untouched), ==, MIRIAM_MERGE_UNCHANGED);
+  g_assert_cmpstr (miriam_value_merge_result (untouched), ==, "1");
+
+  g_assert_cmpint (miriam_value_merge_get_state (conflict), ==, MIRIAM_MERGE_CONFLICT);
+  g_assert_cmpstr (miriam_value_merge_result (conflict), ==, "3");
+  miriam_value_merge_choose (conflict, MIRIAM_MERGE_TAKE_THEIRS);
+  g_assert_cmpstr (miriam_value_merge_result (conflict), ==, "4");
+
+  /* A choice on what is no conflict changes nothing. */
+  miriam_value_merge_choose (mine_only, MIRIAM_MERGE_TAKE_THEIRS);
+  g_assert_cmpstr (miriam_value_merge_result (mine_only), ==, "3");
+}
+
 static void
 test_file (void)
 {
@@ -717,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/merge/field/every-type", test_every_field_type);
   g_test_add_func ("/merge/nothing-of-mine-lost", test_nothing_of_mine_lost);
   g_test_add_func ("/merge/presence", test_presence);
+  g_test_add_func ("/merge/values", test_values);
   g_test_add_func ("/merge/file", test_file);
   g_test_add ("/merge/store/save-merged", Fixture, NULL, fixture_set_up, test_save_merged,
               fixture_tear_down);

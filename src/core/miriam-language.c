@@ -149,8 +149,8 @@ miriam_format_date (const GDate *date)
                           g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
-static const char *
-weekday_name (GDateWeekday weekday)
+const char *
+miriam_weekday_name (GDateWeekday weekday)
 {
   switch (weekday)
     {
@@ -198,7 +198,7 @@ miriam_format_date_long (const GDate *date)
 
   /* German puts a comma after the weekday and a period after the day. */
   return g_strdup_printf (current == MIRIAM_LANGUAGE_DE ? "%s, %u. %s %u" : "%s %u %s %u",
-                          weekday_name (g_date_get_weekday (date)),
+                          miriam_weekday_name (g_date_get_weekday (date)),
                           g_date_get_day (date),
                           month_name (g_date_get_month (date)),
                           g_date_get_year (date));

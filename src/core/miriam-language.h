@@ -39,6 +39,8 @@ void            miriam_language_apply        (MiriamLanguage      language);
 /* The language in force after miriam_language_apply(). */
 MiriamLanguage  miriam_language_get_current  (void);
 
+/* "Monday", "lundi", "Montag"; G_DATE_MONDAY is 1, as in the schema. */
+const char     *miriam_weekday_name          (GDateWeekday        weekday);
 /* 22/11/2026 (nl, fr) or 22.11.2026 (de). */
 char           *miriam_format_date           (const GDate        *date);
 /* "maandag 23 november 2026", "lundi 23 novembre 2026", "Montag, 23. November 2026". */

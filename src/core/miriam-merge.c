@@ -311,6 +311,103 @@ miriam_merge_result (const MiriamMerge *self)
 }
 
 /* ---------------------------------------------------------------------- */
+/* A value outside a record's fields                                        */
+
+struct _MiriamValueMerge
+{
+  char              *base;
+  char              *mine;
+  char              *theirs;
+  MiriamMergeState   state;
+  MiriamMergeChoice  choice;
+};
+
+MiriamValueMerge *
+miriam_value_merge_new (const char *base,
+                        const char *mine,
+                        const char *theirs)
+{
+  MiriamValueMerge *self = g_new0 (MiriamValueMerge, 1);
+  gboolean mine_changed = g_strcmp0 (base, mine) != 0;
+  gboolean theirs_changed = g_strcmp0 (base, theirs) != 0;
+
+  self->base = g_strdup (base);
+  self->mine = g_strdup (mine);
+  self->theirs = g_strdup (theirs);
+  self->choice = MIRIAM_MERGE_TAKE_MINE;
+
+  if (mine_changed && theirs_changed)
+    self->state = g_strcmp0 (mine, theirs) == 0 ? MIRIAM_MERGE_SAME : MIRIAM_MERGE_CONFLICT;
+  else if (mine_changed)
+    self->state = MIRIAM_MERGE_MINE;
+  else if (theirs_changed)
+    self->state = MIRIAM_MERGE_THEIRS;
+  else
+    self->state = MIRIAM_MERGE_UNCHANGED;
+  return self;
+}
+
+void
+miriam_value_merge_free (MiriamValueMerge *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->base);
+  g_free (self->mine);
+  g_free (self->theirs);
+  g_free (self);
+}
+
+MiriamMergeState
+miriam_value_merge_get_state (const MiriamValueMerge *self)
+{
+  return self->state;
+}
+
+MiriamMergeChoice
+miriam_value_merge_get_choice (const MiriamValueMerge *self)
+{
+  return self->choice;
+}
+
+void
+miriam_value_merge_choose (MiriamValueMerge  *self,
+                           MiriamMergeChoice  choice)
+{
+  if (self->state == MIRIAM_MERGE_CONFLICT)
+    self->choice = choice;
+}
+
+const char *
+miriam_value_merge_get_mine (const MiriamValueMerge *self)
+{
+  return self->mine;
+}
+
+const char *
+miriam_value_merge_get_theirs (const MiriamValueMerge *self)
+{
+  return self->theirs;
+}
+
+const char *
+miriam_value_merge_result (const MiriamValueMerge *self)
+{
+  switch (self->state)
+    {
+    case MIRIAM_MERGE_THEIRS:
+      return self->theirs;
+    case MIRIAM_MERGE_CONFLICT:
+      return self->choice == MIRIAM_MERGE_TAKE_THEIRS ? self->theirs : self->mine;
+    case MIRIAM_MERGE_UNCHANGED:
+    case MIRIAM_MERGE_MINE:
+    case MIRIAM_MERGE_SAME:
+    default:
+      return self->mine;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* A whole participant file                                                 */
 
 static gconstpointer

@@ -85,6 +85,28 @@ gboolean          miriam_merge_has_changes     (const MiriamMerge *merge);
  * a new one. */
 gpointer          miriam_merge_result          (const MiriamMerge *merge);
 
+/* ---- A value outside a record's fields ----
+ *
+ * A score per life domain, an attendance mark per woman: values kept by
+ * key beside a record, merged the same way as a field.  Each side's value
+ * is text (a code, a number); NULL where that side has none (not scored,
+ * not marked). */
+typedef struct _MiriamValueMerge MiriamValueMerge;
+
+MiriamValueMerge *miriam_value_merge_new        (const char             *base,
+                                                 const char             *mine,
+                                                 const char             *theirs);
+void              miriam_value_merge_free       (MiriamValueMerge       *merge);
+MiriamMergeState  miriam_value_merge_get_state  (const MiriamValueMerge *merge);
+MiriamMergeChoice miriam_value_merge_get_choice (const MiriamValueMerge *merge);
+/* Only a conflict can be chosen; the choice is ignored otherwise. */
+void              miriam_value_merge_choose     (MiriamValueMerge       *merge,
+                                                 MiriamMergeChoice       choice);
+const char       *miriam_value_merge_get_mine   (const MiriamValueMerge *merge);
+const char       *miriam_value_merge_get_theirs (const MiriamValueMerge *merge);
+/* The merged value; NULL: none. */
+const char       *miriam_value_merge_result     (const MiriamValueMerge *merge);
+
 /* ---- A whole participant file ---- */
 
 typedef struct {
@@ -113,5 +135,6 @@ MiriamParticipantFile *miriam_file_merge_result          (const MiriamFileMerge 
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamMerge, miriam_merge_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamFileMerge, miriam_file_merge_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MiriamValueMerge, miriam_value_merge_free)
 
 G_END_DECLS

@@ -301,22 +301,6 @@ format_time (gint64 minutes)
 /* ---------------------------------------------------------------------- */
 /* Choices                                                                  */
 
-static const char *
-weekday_label (guint weekday)
-{
-  switch (weekday)
-    {
-    case 1:  return C_("weekday", "Monday");
-    case 2:  return C_("weekday", "Tuesday");
-    case 3:  return C_("weekday", "Wednesday");
-    case 4:  return C_("weekday", "Thursday");
-    case 5:  return C_("weekday", "Friday");
-    case 6:  return C_("weekday", "Saturday");
-    case 7:  return C_("weekday", "Sunday");
-    default: return "";
-    }
-}
-
 static void
 fill_weekdays (GtkDropDown *dropdown)
 {
@@ -324,7 +308,7 @@ fill_weekdays (GtkDropDown *dropdown)
 
   /* Weeks start on Monday in Belgium. */
   for (guint day = 1; day <= 7; day++)
-    gtk_string_list_append (list, weekday_label (day));
+    gtk_string_list_append (list, miriam_weekday_name ((GDateWeekday) day));
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 

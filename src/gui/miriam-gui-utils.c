@@ -168,3 +168,111 @@ miriam_gui_selected_code (GtkDropDown      *dropdown,
   terms = miriam_vocabulary_terms (vocabulary, &n);
   return position < n ? terms[position].code : terms[0].code;
 }
+
+/* ---------------------------------------------------------------------- */
+/* A form held during a save                                                */
+
+/* After this long a save is no longer quick: the form shows it waits. */
+#define FORM_HOLD_GREY_MS 300
+
+typedef struct {
+  GtkEventController *keys;
+  GtkEventController *clicks;
+  GWeakRef            focus;
+  guint               grey_id;
+  gboolean            was_sensitive;
+} FormHold;
+
+static void
+form_hold_free (gpointer data)
+{
+  FormHold *hold = data;
+
+  g_clear_handle_id (&hold->grey_id, g_source_remove);
+  g_weak_ref_clear (&hold->focus);
+  g_free (hold);
+}
+
+static gboolean
+swallow_key_cb (GtkEventControllerKey *controller G_GNUC_UNUSED,
+                guint                  keyval G_GNUC_UNUSED,
+                guint                  keycode G_GNUC_UNUSED,
+                GdkModifierType        state G_GNUC_UNUSED,
+                gpointer               data G_GNUC_UNUSED)
+{
+  return GDK_EVENT_STOP;
+}
+
+static void
+swallow_click_cb (GtkGestureClick *gesture,
+                  int              n_press G_GNUC_UNUSED,
+                  double           x G_GNUC_UNUSED,
+                  double           y G_GNUC_UNUSED,
+                  gpointer         data G_GNUC_UNUSED)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+form_grey_cb (gpointer data)
+{
+  GtkWidget *form = data;
+  FormHold *hold = g_object_get_data (G_OBJECT (form), "miriam-form-hold");
+
+  hold->grey_id = 0;
+  gtk_widget_set_sensitive (form, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+miriam_gui_form_hold (GtkWidget *form)
+{
+  GtkRoot *root = gtk_widget_get_root (form);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  FormHold *hold;
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  if (g_object_get_data (G_OBJECT (form), "miriam-form-hold") != NULL)
+    return;
+
+  hold = g_new0 (FormHold, 1);
+  hold->was_sensitive = gtk_widget_get_sensitive (form);
+  g_weak_ref_init (&hold->focus, focus != NULL && gtk_widget_is_ancestor (focus, form) ? focus : NULL);
+
+  /* Captured on the way down, before any field sees them. */
+  hold->keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (hold->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (hold->keys, "key-pressed", G_CALLBACK (swallow_key_cb), NULL);
+  gtk_widget_add_controller (form, hold->keys);
+
+  hold->clicks = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (hold->clicks, GTK_PHASE_CAPTURE);
+  g_signal_connect (hold->clicks, "pressed", G_CALLBACK (swallow_click_cb), NULL);
+  gtk_widget_add_controller (form, hold->clicks);
+
+  hold->grey_id = g_timeout_add (FORM_HOLD_GREY_MS, form_grey_cb, form);
+  g_object_set_data_full (G_OBJECT (form), "miriam-form-hold", hold, form_hold_free);
+}
+
+void
+miriam_gui_form_release (GtkWidget *form)
+{
+  FormHold *hold;
+  g_autoptr(GtkWidget) focus = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  hold = g_object_get_data (G_OBJECT (form), "miriam-form-hold");
+  if (hold == NULL)
+    return;
+
+  gtk_widget_remove_controller (form, hold->keys);
+  gtk_widget_remove_controller (form, hold->clicks);
+  focus = g_weak_ref_get (&hold->focus);
+  gtk_widget_set_sensitive (form, hold->was_sensitive);
+  g_object_set_data (G_OBJECT (form), "miriam-form-hold", NULL);
+
+  if (focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
+}

@@ -46,4 +46,12 @@ const char *miriam_gui_selected_code   (GtkDropDown      *dropdown,
 /* Sorts MiriamPartner records by name, as people look them up. */
 void  miriam_gui_sort_partners  (GPtrArray        *partners);
 
+/* While a save is under way, whatever is typed into the form would be
+ * replaced by the saved version when it comes back: the form takes no
+ * input until miriam_gui_form_release().  It only turns grey when the
+ * save takes long (a stalled share), so quick saves do not flicker, and
+ * the keyboard focus comes back where it was. */
+void  miriam_gui_form_hold      (GtkWidget        *form);
+void  miriam_gui_form_release   (GtkWidget        *form);
+
 G_END_DECLS

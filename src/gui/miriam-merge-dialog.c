@@ -16,38 +16,35 @@
 
 #include "core/miriam-insz.h"
 #include "core/miriam-language.h"
-#include "core/miriam-merge.h"
 #include "core/miriam-status.h"
 #include "core/miriam-time.h"
 #include "core/miriam-vocabulary.h"
+#include "store/miriam-store.h"
 
 #include "miriam-merge-dialog.h"
 
 struct _MiriamMergeDialog
 {
-  GtkWindow              parent_instance;
+  GtkWindow                 parent_instance;
 
   /* Template widgets */
-  GtkLabel              *intro_label;
-  GtkLabel              *count_label;
-  GtkLabel              *error_label;
-  GtkGrid               *grid;
-  GtkWidget             *save_button;
-  GtkWidget             *cancel_button;
+  GtkLabel                 *intro_label;
+  GtkLabel                 *count_label;
+  GtkLabel                 *error_label;
+  GtkGrid                  *grid;
+  GtkWidget                *save_button;
+  GtkWidget                *cancel_button;
 
-  MiriamStore           *store;
-  GCancellable          *cancellable;
-  MiriamParticipantFile *base;
-  MiriamParticipantFile *mine;
-  MiriamParticipantFile *theirs;
-  MiriamParticipantFile *pending;      /* the merged file being saved */
-  char                  *status_reason;
-  MiriamFileMerge       *merge;
-  GHashTable            *group_names;  /* gint64 * -> char *, for memberships */
-  int                    row;          /* next row of the grid while filling */
-  gboolean               saving;
+  const MiriamMergeHandler *handler;
+  gpointer                  data;
+  GDestroyNotify            free_data;
+  GCancellable             *cancellable;
+  GPtrArray                *records;      /* MiriamMerge *, borrowed: shown now */
+  GPtrArray                *values;       /* MiriamValueMerge *, borrowed */
+  GHashTable               *names;        /* "kind:id" -> char *, for references */
+  int                       row;          /* next row of the grid while filling */
+  gboolean                  saving;
 };
-
 G_DEFINE_FINAL_TYPE (MiriamMergeDialog, miriam_merge_dialog, GTK_TYPE_WINDOW)
 
 enum {
@@ -110,6 +107,31 @@ static const struct {
   { MIRIAM_RECORD_MEMBERSHIP, "group_id", N_("Group") },
   { MIRIAM_RECORD_MEMBERSHIP, "joined_on", N_("Joined on") },
   { MIRIAM_RECORD_MEMBERSHIP, "left_on", N_("Left on") },
+  { MIRIAM_RECORD_SESSION, "day", N_("Date") },
+  { MIRIAM_RECORD_SESSION, "start_minute", N_("Start time") },
+  { MIRIAM_RECORD_SESSION, "end_minute", N_("End time") },
+  { MIRIAM_RECORD_SESSION, "location", N_("Location") },
+  { MIRIAM_RECORD_SESSION, "theme", N_("Theme") },
+  { MIRIAM_RECORD_SESSION, "partner", N_("Partner or guest speaker") },
+  { MIRIAM_RECORD_SESSION, "notes", N_("Notes") },
+  { MIRIAM_RECORD_SESSION, "cancelled", N_("Cancelled") },
+  { MIRIAM_RECORD_SESSION, "cancel_reason", N_("Why it was cancelled") },
+  { MIRIAM_RECORD_GROUP, "name", N_("Name") },
+  { MIRIAM_RECORD_GROUP, "cohort_id", N_("Cohort") },
+  { MIRIAM_RECORD_GROUP, "consortium_id", N_("Run by") },
+  { MIRIAM_RECORD_GROUP, "location", N_("Usual location") },
+  { MIRIAM_RECORD_GROUP, "address", N_("Address") },
+  { MIRIAM_RECORD_GROUP, "community", N_("School holidays of the Community") },
+  { MIRIAM_RECORD_GROUP, "rhythm", N_("Rhythm") },
+  { MIRIAM_RECORD_GROUP, "weekday", N_("Weekday") },
+  { MIRIAM_RECORD_GROUP, "start_minute", N_("Start time") },
+  { MIRIAM_RECORD_GROUP, "end_minute", N_("End time") },
+  { MIRIAM_RECORD_GROUP, "start_date", N_("Start date") },
+  { MIRIAM_RECORD_GROUP, "end_date", N_("End date") },
+  { MIRIAM_RECORD_GROUP, "colour", N_("Colour in the calendar") },
+  { MIRIAM_RECORD_MEASUREMENT, "day", N_("Date") },
+  { MIRIAM_RECORD_MEASUREMENT, "scored_by", N_("Scored by") },
+  { MIRIAM_RECORD_MEASUREMENT, "note", N_("Note") },
 };
 
 static const char *
@@ -139,6 +161,106 @@ languages_text (const char *codes)
   return g_string_free (text, FALSE);
 }
 
+/* The kind of record a reference field points to. */
+static MiriamRecordKind
+referenced_kind (const MiriamField *field)
+{
+  static const struct { const char *field; MiriamRecordKind kind; } refs[] = {
+    { "group_id", MIRIAM_RECORD_GROUP },
+    { "cohort_id", MIRIAM_RECORD_COHORT },
+    { "consortium_id", MIRIAM_RECORD_CONSORTIUM },
+    { "scored_by", MIRIAM_RECORD_STAFF },
+    { "staff_id", MIRIAM_RECORD_STAFF },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    if (g_str_equal (refs[i].field, field->name))
+      return refs[i].kind;
+  return MIRIAM_N_RECORD_KINDS;
+}
+
+static char *
+name_key (MiriamRecordKind kind,
+          gint64           id)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, (int) kind, id);
+}
+
+/* A referenced record by its name; NULL when it has none to show. */
+static char *
+reference_text (MiriamMergeDialog *self,
+                MiriamRecordKind   kind,
+                const MiriamField *field,
+                gint64             id)
+{
+  MiriamRecordKind target = referenced_kind (field);
+  g_autofree char *key = NULL;
+  const char *name;
+
+  if (target == MIRIAM_N_RECORD_KINDS)
+    return NULL;
+  if (id == 0)
+    {
+      /* A group with no consortium is the OCMW's own. */
+      if (kind == MIRIAM_RECORD_GROUP && target == MIRIAM_RECORD_CONSORTIUM)
+        return g_strdup (_("The OCMW on its own"));
+      return g_strdup (_("(empty)"));
+    }
+  key = name_key (target, id);
+  name = g_hash_table_lookup (self->names, key);
+  if (name != NULL)
+    return g_strdup (name);
+  return target == MIRIAM_RECORD_GROUP ? g_strdup (_("A group that no longer exists")) : NULL;
+}
+
+/* A text field holding a code, in words; NULL for any other field. */
+static char *
+code_text (MiriamRecordKind   kind,
+           const MiriamField *field,
+           const char        *text)
+{
+  static const struct {
+    MiriamRecordKind     kind;
+    const char          *field;
+    MiriamVocabulary     vocabulary;
+  } codes[] = {
+    { MIRIAM_RECORD_PARTICIPANT, "income", MIRIAM_VOCABULARY_INCOME },
+    { MIRIAM_RECORD_PARTICIPANT, "referred_by", MIRIAM_VOCABULARY_REFERRER },
+    { MIRIAM_RECORD_PARTICIPANT, "letter_language", MIRIAM_VOCABULARY_LANGUAGE },
+    { MIRIAM_RECORD_GOAL, "domain", MIRIAM_VOCABULARY_LIFE_DOMAIN },
+    { MIRIAM_RECORD_GOAL, "status", MIRIAM_VOCABULARY_GOAL_STATUS },
+    { MIRIAM_RECORD_SESSION, "theme", MIRIAM_VOCABULARY_SESSION_THEME },
+    { MIRIAM_RECORD_GROUP, "rhythm", MIRIAM_VOCABULARY_RHYTHM },
+    { MIRIAM_RECORD_GROUP, "community", MIRIAM_VOCABULARY_COMMUNITY },
+  };
+
+  if (kind == MIRIAM_RECORD_PARTICIPANT && g_str_equal (field->name, "status"))
+    return g_strdup (miriam_status_label (miriam_status_from_code (text)));
+  if (text[0] == '\0')
+    return NULL;
+  if (kind == MIRIAM_RECORD_PARTICIPANT && g_str_equal (field->name, "languages"))
+    return languages_text (text);
+  if (kind == MIRIAM_RECORD_PARTICIPANT && g_str_equal (field->name, "insz"))
+    return miriam_insz_format (text);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i].kind == kind && g_str_equal (codes[i].field, field->name))
+      return g_strdup (miriam_vocabulary_label (codes[i].vocabulary, text));
+  return NULL;
+}
+
+/* A number that stands for something else: a time of day, a weekday. */
+static char *
+number_text (MiriamRecordKind   kind,
+             const MiriamField *field,
+             gint64             value)
+{
+  if (g_str_equal (field->name, "start_minute") || g_str_equal (field->name, "end_minute"))
+    return miriam_time_format ((int) value);
+  if (kind == MIRIAM_RECORD_GROUP && g_str_equal (field->name, "weekday"))
+    return g_strdup (miriam_weekday_name ((GDateWeekday) value));
+  return NULL;
+}
+
 /* A coded value in words; NULL for a field that holds no code. */
 static char *
 coded_text (MiriamMergeDialog *self,
@@ -146,38 +268,19 @@ coded_text (MiriamMergeDialog *self,
             const MiriamField *field,
             gconstpointer      record)
 {
-  const char *text = field->type == MIRIAM_FIELD_TEXT ? *MIRIAM_FIELD_PTR (record, field, char *) : NULL;
-
-  if (kind == MIRIAM_RECORD_PARTICIPANT)
+  switch (field->type)
     {
-      if (g_str_equal (field->name, "status"))
-        return g_strdup (miriam_status_label (miriam_status_from_code (text)));
-      if (g_str_equal (field->name, "income") && text[0] != '\0')
-        return g_strdup (miriam_vocabulary_label (MIRIAM_VOCABULARY_INCOME, text));
-      if (g_str_equal (field->name, "referred_by") && text[0] != '\0')
-        return g_strdup (miriam_vocabulary_label (MIRIAM_VOCABULARY_REFERRER, text));
-      if (g_str_equal (field->name, "letter_language") && text[0] != '\0')
-        return g_strdup (miriam_vocabulary_label (MIRIAM_VOCABULARY_LANGUAGE, text));
-      if (g_str_equal (field->name, "languages") && text[0] != '\0')
-        return languages_text (text);
-      if (g_str_equal (field->name, "insz") && text[0] != '\0')
-        return miriam_insz_format (text);
+    case MIRIAM_FIELD_TEXT:
+      return code_text (kind, field, *MIRIAM_FIELD_PTR (record, field, char *));
+    case MIRIAM_FIELD_REF:
+      return reference_text (self, kind, field, *MIRIAM_FIELD_PTR (record, field, gint64));
+    case MIRIAM_FIELD_INT:
+      return number_text (kind, field, *MIRIAM_FIELD_PTR (record, field, gint64));
+    case MIRIAM_FIELD_BOOL:
+    case MIRIAM_FIELD_DATE:
+    default:
+      return NULL;
     }
-  else if (kind == MIRIAM_RECORD_GOAL)
-    {
-      if (g_str_equal (field->name, "domain") && text[0] != '\0')
-        return g_strdup (miriam_vocabulary_label (MIRIAM_VOCABULARY_LIFE_DOMAIN, text));
-      if (g_str_equal (field->name, "status"))
-        return g_strdup (miriam_vocabulary_label (MIRIAM_VOCABULARY_GOAL_STATUS, text));
-    }
-  else if (kind == MIRIAM_RECORD_MEMBERSHIP && g_str_equal (field->name, "group_id"))
-    {
-      gint64 id = *MIRIAM_FIELD_PTR (record, field, gint64);
-      const char *name = g_hash_table_lookup (self->group_names, &id);
-
-      return g_strdup (name != NULL ? name : _("A group that no longer exists"));
-    }
-  return NULL;
 }
 
 /* What a person reads for one value; "—" where that side has no record. */
@@ -286,7 +389,7 @@ saved_when (const MiriamRow *row)
 static void
 add_header (MiriamMergeDialog *self)
 {
-  const MiriamRow *row = &self->theirs->participant->row;
+  const MiriamRow *row = self->handler->theirs_row (self->data);
   g_autofree char *when = saved_when (row);
   g_autofree char *theirs = NULL;
   const char *titles[4] = { _("Field"), NULL, _("Your version"), _("Result") };
@@ -308,9 +411,9 @@ add_header (MiriamMergeDialog *self)
   self->row++;
 }
 
-static void
-add_title (MiriamMergeDialog *self,
-           const char        *title)
+void
+miriam_merge_dialog_add_title (MiriamMergeDialog *self,
+                               const char        *title)
 {
   GtkWidget *label = cell_label (title, TRUE);
 
@@ -341,12 +444,14 @@ result_text (MiriamMergeState  state,
 
 static void update_count (MiriamMergeDialog *self);
 
-/* One choice button of a conflict; G_MAXUINT as field index stands for
- * the record itself (kept or removed). */
+/* One choice button of a conflict: of a value, or of a record's field,
+ * where G_MAXUINT as field index stands for the record itself (kept or
+ * removed). */
 static void
 choice_toggled_cb (GtkToggleButton   *button,
                    MiriamMergeDialog *self)
 {
+  MiriamValueMerge *value = g_object_get_data (G_OBJECT (button), "value");
   MiriamMerge *merge = g_object_get_data (G_OBJECT (button), "merge");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
   MiriamMergeChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice"));
@@ -355,7 +460,9 @@ choice_toggled_cb (GtkToggleButton   *button,
   if (!gtk_toggle_button_get_active (button))
     return;
 
-  if (index == G_MAXUINT)
+  if (value != NULL)
+    miriam_value_merge_choose (value, choice);
+  else if (index == G_MAXUINT)
     miriam_merge_choose_presence (merge, choice);
   else
     miriam_merge_choose (merge, index, choice);
@@ -365,6 +472,7 @@ choice_toggled_cb (GtkToggleButton   *button,
 
 static GtkWidget *
 choice_button (MiriamMergeDialog *self,
+               MiriamValueMerge  *value,
                MiriamMerge       *merge,
                guint              index,
                MiriamMergeChoice  choice,
@@ -380,6 +488,7 @@ choice_button (MiriamMergeDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   gtk_widget_set_tooltip_text (button, accessible_name);
+  g_object_set_data (G_OBJECT (button), "value", value);
   g_object_set_data (G_OBJECT (button), "merge", merge);
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choice));
@@ -391,23 +500,25 @@ choice_button (MiriamMergeDialog *self,
 /* The two sides of a conflict as two buttons of which one is pressed. */
 static void
 add_choice_row (MiriamMergeDialog *self,
+                MiriamValueMerge  *value,
                 MiriamMerge       *merge,
                 guint              index,
                 const char        *label,
                 const char        *theirs_text,
                 const char        *mine_text)
 {
-  MiriamMergeChoice choice = index == G_MAXUINT ? miriam_merge_get_presence_choice (merge)
-                                                : miriam_merge_get_choice (merge, index);
+  MiriamMergeChoice choice = value != NULL ? miriam_value_merge_get_choice (value)
+                             : index == G_MAXUINT ? miriam_merge_get_presence_choice (merge)
+                             : miriam_merge_get_choice (merge, index);
   GtkWidget *result = cell_label (result_text (MIRIAM_MERGE_CONFLICT, choice), FALSE);
   /* Translators: a field, then the colleague's value in it */
   g_autofree char *theirs_name = g_strdup_printf (_("%s, colleague’s version: %s"), label, theirs_text);
   /* Translators: a field, then the user's own value in it */
   g_autofree char *mine_name = g_strdup_printf (_("%s, your version: %s"), label, mine_text);
-  GtkWidget *theirs = choice_button (self, merge, index, MIRIAM_MERGE_TAKE_THEIRS, theirs_text,
-                                     theirs_name, result);
-  GtkWidget *mine = choice_button (self, merge, index, MIRIAM_MERGE_TAKE_MINE, mine_text,
-                                   mine_name, result);
+  GtkWidget *theirs = choice_button (self, value, merge, index, MIRIAM_MERGE_TAKE_THEIRS,
+                                     theirs_text, theirs_name, result);
+  GtkWidget *mine = choice_button (self, value, merge, index, MIRIAM_MERGE_TAKE_MINE,
+                                   mine_text, mine_name, result);
 
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (theirs), GTK_TOGGLE_BUTTON (mine));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (choice == MIRIAM_MERGE_TAKE_MINE ? mine : theirs), TRUE);
@@ -415,6 +526,25 @@ add_choice_row (MiriamMergeDialog *self,
   attach (self, cell_label (label, FALSE), COLUMN_FIELD);
   attach (self, theirs, COLUMN_THEIRS);
   attach (self, mine, COLUMN_MINE);
+  attach (self, result, COLUMN_RESULT);
+  self->row++;
+}
+
+/* A row with nothing to choose: the side whose value goes in is bold. */
+static void
+add_settled_row (MiriamMergeDialog *self,
+                 MiriamMergeState   state,
+                 const char        *label,
+                 const char        *theirs_text,
+                 const char        *mine_text)
+{
+  GtkWidget *result = cell_label (result_text (state, MIRIAM_MERGE_TAKE_MINE), FALSE);
+
+  gtk_widget_add_css_class (result, "dim-label");
+  attach (self, cell_label (label, FALSE), COLUMN_FIELD);
+  attach (self, cell_label (theirs_text, state == MIRIAM_MERGE_THEIRS), COLUMN_THEIRS);
+  attach (self, cell_label (mine_text, state == MIRIAM_MERGE_MINE || state == MIRIAM_MERGE_SAME),
+          COLUMN_MINE);
   attach (self, result, COLUMN_RESULT);
   self->row++;
 }
@@ -430,7 +560,6 @@ add_field_row (MiriamMergeDialog *self,
   const char *label = field_label (kind, field);
   g_autofree char *theirs = NULL;
   g_autofree char *mine = NULL;
-  GtkWidget *result;
 
   if (label == NULL || state == MIRIAM_MERGE_UNCHANGED)
     return;
@@ -441,17 +570,11 @@ add_field_row (MiriamMergeDialog *self,
   if (state == MIRIAM_MERGE_CONFLICT && miriam_merge_get_mine (merge) != NULL
       && miriam_merge_get_theirs (merge) != NULL)
     {
-      add_choice_row (self, merge, index, label, theirs, mine);
+      add_choice_row (self, NULL, merge, index, label, theirs, mine);
       return;
     }
 
-  result = cell_label (result_text (state, MIRIAM_MERGE_TAKE_MINE), FALSE);
-  gtk_widget_add_css_class (result, "dim-label");
-  attach (self, cell_label (label, FALSE), COLUMN_FIELD);
-  attach (self, cell_label (theirs, state == MIRIAM_MERGE_THEIRS), COLUMN_THEIRS);
-  attach (self, cell_label (mine, state == MIRIAM_MERGE_MINE || state == MIRIAM_MERGE_SAME), COLUMN_MINE);
-  attach (self, result, COLUMN_RESULT);
-  self->row++;
+  add_settled_row (self, state, label, theirs, mine);
 }
 
 /* How one side left the record: added, changed, removed... */
@@ -479,7 +602,7 @@ add_presence_row (MiriamMergeDialog *self,
     return;
   if (state == MIRIAM_MERGE_CONFLICT)
     {
-      add_choice_row (self, merge, G_MAXUINT, label, presence_text (merge, theirs),
+      add_choice_row (self, NULL, merge, G_MAXUINT, label, presence_text (merge, theirs),
                       presence_text (merge, mine));
       return;
     }
@@ -500,63 +623,66 @@ add_presence_row (MiriamMergeDialog *self,
   self->row++;
 }
 
-/* "Child: Noor", "Goal: ...", "Group: ..." over a part's rows. */
-static char *
-part_title (MiriamMergeDialog *self,
-            MiriamMerge       *merge)
-{
-  gconstpointer record = miriam_merge_get_mine (merge);
-
-  if (record == NULL)
-    record = miriam_merge_get_theirs (merge);
-  if (record == NULL)
-    record = miriam_merge_get_base (merge);
-
-  switch (miriam_merge_get_kind (merge))
-    {
-    case MIRIAM_RECORD_CHILD:
-      return g_strdup_printf (_("Child: %s"), ((const MiriamChild *) record)->first_name);
-    case MIRIAM_RECORD_GOAL:
-      {
-        const MiriamGoal *goal = record;
-        return g_strdup_printf (_("Goal: %s"), goal->description[0] != '\0' ? goal->description
-                                : miriam_vocabulary_label (MIRIAM_VOCABULARY_LIFE_DOMAIN, goal->domain));
-      }
-    case MIRIAM_RECORD_MEMBERSHIP:
-      {
-        gint64 id = ((const MiriamMembership *) record)->group_id;
-        const char *name = g_hash_table_lookup (self->group_names, &id);
-        return g_strdup_printf (_("Group: %s"), name != NULL ? name : "—");
-      }
-    default:
-      return g_strdup ("");
-    }
-}
-
-static void
-add_merge (MiriamMergeDialog *self,
-           MiriamMerge       *merge,
-           gboolean          with_title)
+void
+miriam_merge_dialog_add_record (MiriamMergeDialog *self,
+                                const char        *title,
+                                MiriamMerge       *merge)
 {
   const MiriamRecordInfo *info = miriam_record_info (miriam_merge_get_kind (merge));
 
+  g_return_if_fail (MIRIAM_IS_MERGE_DIALOG (self));
+
+  g_ptr_array_add (self->records, merge);
   if (!miriam_merge_has_changes (merge))
     return;
-  if (with_title)
-    {
-      g_autofree char *title = part_title (self, merge);
-      add_title (self, title);
-    }
+  if (title != NULL)
+    miriam_merge_dialog_add_title (self, title);
   add_presence_row (self, merge);
   for (guint i = 0; i < info->n_fields; i++)
     add_field_row (self, merge, i);
 }
 
+void
+miriam_merge_dialog_add_value (MiriamMergeDialog *self,
+                               const char        *label,
+                               MiriamValueMerge  *merge,
+                               const char        *theirs_text,
+                               const char        *mine_text)
+{
+  MiriamMergeState state = miriam_value_merge_get_state (merge);
+
+  g_return_if_fail (MIRIAM_IS_MERGE_DIALOG (self));
+
+  g_ptr_array_add (self->values, merge);
+  if (state == MIRIAM_MERGE_UNCHANGED)
+    return;
+  if (state == MIRIAM_MERGE_CONFLICT)
+    add_choice_row (self, merge, NULL, 0, label, theirs_text, mine_text);
+  else
+    add_settled_row (self, state, label, theirs_text, mine_text);
+}
+
+void
+miriam_merge_dialog_set_name (MiriamMergeDialog *self,
+                              MiriamRecordKind   kind,
+                              gint64             id,
+                              const char        *name)
+{
+  g_return_if_fail (MIRIAM_IS_MERGE_DIALOG (self));
+
+  g_hash_table_insert (self->names, name_key (kind, id), g_strdup (name));
+}
+
 static void
 update_count (MiriamMergeDialog *self)
 {
-  guint n = miriam_file_merge_count_conflicts (self->merge);
   g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < self->records->len; i++)
+    n += miriam_merge_count_conflicts (self->records->pdata[i]);
+  for (guint i = 0; i < self->values->len; i++)
+    n += miriam_value_merge_get_state (self->values->pdata[i]) == MIRIAM_MERGE_CONFLICT;
 
   if (n == 0)
     text = g_strdup (_("Nothing to choose: the changes on both sides fit together."));
@@ -568,31 +694,78 @@ update_count (MiriamMergeDialog *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-static void
-rebuild (MiriamMergeDialog *self)
+/* Whole sentences per subject, so that each language can say them its
+ * own way. */
+static char *
+intro_text (MiriamMergeSubject  subject,
+            const char         *name)
 {
-  GPtrArray *parts[] = { self->merge->children, self->merge->goals, self->merge->memberships };
-  const char *name = self->theirs->participant->row.updated_by;
+  gboolean named = name != NULL && name[0] != '\0';
+
+  switch (subject)
+    {
+    case MIRIAM_MERGE_SUBJECT_SESSION:
+      return named
+        /* Translators: the colleague's name */
+        ? g_strdup_printf (_("%s saved this session while you were editing it. What only one of you "
+                             "changed is merged already. Where you both changed something, choose "
+                             "the version to keep. Nothing is saved until you click Save Merged "
+                             "Version."), name)
+        : g_strdup (_("A colleague saved this session while you were editing it. What only one of "
+                      "you changed is merged already. Where you both changed something, choose "
+                      "the version to keep. Nothing is saved until you click Save Merged "
+                      "Version."));
+    case MIRIAM_MERGE_SUBJECT_GROUP:
+      return named
+        /* Translators: the colleague's name */
+        ? g_strdup_printf (_("%s saved this group while you were editing it. What only one of you "
+                             "changed is merged already. Where you both changed something, choose "
+                             "the version to keep. Nothing is saved until you click Save Merged "
+                             "Version."), name)
+        : g_strdup (_("A colleague saved this group while you were editing it. What only one of "
+                      "you changed is merged already. Where you both changed something, choose "
+                      "the version to keep. Nothing is saved until you click Save Merged "
+                      "Version."));
+    case MIRIAM_MERGE_SUBJECT_MEASUREMENT:
+      return named
+        /* Translators: the colleague's name */
+        ? g_strdup_printf (_("%s saved this measurement while you were editing it. What only one "
+                             "of you changed is merged already. Where you both changed something, "
+                             "choose the version to keep. Nothing is saved until you click Save "
+                             "Merged Version."), name)
+        : g_strdup (_("A colleague saved this measurement while you were editing it. What only "
+                      "one of you changed is merged already. Where you both changed something, "
+                      "choose the version to keep. Nothing is saved until you click Save Merged "
+                      "Version."));
+    case MIRIAM_MERGE_SUBJECT_FILE:
+    default:
+      return named
+        /* Translators: the colleague's name */
+        ? g_strdup_printf (_("%s saved this file while you were editing it. What only one of you "
+                             "changed is merged already. Where you both changed something, choose "
+                             "the version to keep. Nothing is saved until you click Save Merged "
+                             "Version."), name)
+        : g_strdup (_("A colleague saved this file while you were editing it. What only one of "
+                      "you changed is merged already. Where you both changed something, choose "
+                      "the version to keep. Nothing is saved until you click Save Merged "
+                      "Version."));
+    }
+}
+
+void
+miriam_merge_dialog_refill (MiriamMergeDialog *self)
+{
   g_autofree char *intro = NULL;
 
-  clear_grid (self);
-  add_header (self);
-  add_merge (self, self->merge->participant, FALSE);
-  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-    for (guint i = 0; i < parts[p]->len; i++)
-      add_merge (self, parts[p]->pdata[i], TRUE);
+  g_return_if_fail (MIRIAM_IS_MERGE_DIALOG (self));
 
-  if (name[0] != '\0')
-    /* Translators: the colleague's name */
-    intro = g_strdup_printf (_("%s saved this file while you were editing it. What only one of you "
-                               "changed is merged already. Where you both changed something, choose "
-                               "the version to keep. Nothing is saved until you click Save Merged "
-                               "Version."), name);
-  else
-    intro = g_strdup (_("A colleague saved this file while you were editing it. What only one of "
-                        "you changed is merged already. Where you both changed something, choose "
-                        "the version to keep. Nothing is saved until you click Save Merged "
-                        "Version."));
+  clear_grid (self);
+  g_ptr_array_set_size (self->records, 0);
+  g_ptr_array_set_size (self->values, 0);
+  add_header (self);
+  self->handler->fill (self, self->data);
+
+  intro = intro_text (self->handler->subject, self->handler->theirs_row (self->data)->updated_by);
   gtk_label_set_text (self->intro_label, intro);
   update_count (self);
 }
@@ -628,66 +801,58 @@ miriam_merge_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (miriam_merge_dialog_parent_class)->close_request (window);
 }
 
-/* Yet another colleague saved: what was about to be saved becomes "mine",
- * on top of the version it was merged with, against the newest one. */
+/* Yet another colleague saved: her version is shown now, merged with
+ * what was about to be saved. */
 static void
-newer_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+reloaded_cb (GObject      *object G_GNUC_UNUSED,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   MiriamMergeDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  MiriamParticipantFile *newest;
+  gboolean reloaded;
 
-  newest = miriam_store_load_participant_file_finish (MIRIAM_STORE (object), result, &error);
+  reloaded = self->handler->reload_finish (self->data, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_saving (self, FALSE);
-  if (newest == NULL)
+  if (!reloaded)
     {
       show_error (self, error->message);
       return;
     }
 
-  g_clear_pointer (&self->base, miriam_participant_file_free);
-  g_clear_pointer (&self->mine, miriam_participant_file_free);
-  self->base = g_steal_pointer (&self->theirs);
-  self->mine = g_steal_pointer (&self->pending);
-  self->theirs = newest;
-  g_clear_pointer (&self->merge, miriam_file_merge_free);
-  self->merge = miriam_file_merge_new (self->base, self->mine, self->theirs);
-  rebuild (self);
-  show_error (self, _("Another colleague saved this file in the meantime, so nothing was saved yet. "
-                      "Their changes are shown now; check the differences again, then save."));
+  miriam_merge_dialog_refill (self);
+  show_error (self, _("Another colleague saved in the meantime, so nothing was saved yet. Their "
+                      "changes are shown now; check the differences again, then save."));
 }
 
 static void
-saved_cb (GObject      *object,
+saved_cb (GObject      *object G_GNUC_UNUSED,
           GAsyncResult *result,
           gpointer      user_data)
 {
   MiriamMergeDialog *self = user_data;
-  g_autoptr(MiriamParticipantFile) saved = NULL;
   g_autoptr(GError) error = NULL;
+  gpointer saved;
 
-  saved = miriam_store_save_participant_file_finish (MIRIAM_STORE (object), result, &error);
+  saved = self->handler->save_finish (self->data, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (saved != NULL)
     {
       g_signal_emit (self, signals[SAVED], 0, saved);
+      self->saving = FALSE;
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
   if (g_error_matches (error, MIRIAM_STORE_ERROR, MIRIAM_STORE_ERROR_CONFLICT))
     {
-      miriam_store_load_participant_file_async (self->store, self->theirs->participant->row.id,
-                                                self->cancellable, newer_loaded_cb, self);
+      self->handler->reload_async (self->data, self->cancellable, reloaded_cb, self);
       return;
     }
   set_saving (self, FALSE);
-  g_clear_pointer (&self->pending, miriam_participant_file_free);
   show_error (self, error->message);
 }
 
@@ -701,68 +866,31 @@ save_action (GtkWidget  *widget,
   if (self->saving)
     return;
 
-  g_clear_pointer (&self->pending, miriam_participant_file_free);
-  self->pending = miriam_file_merge_result (self->merge, self->mine);
   set_saving (self, TRUE);
   show_error (self, NULL);
-  miriam_store_save_participant_file_async (self->store, self->pending, self->status_reason,
-                                            self->cancellable, saved_cb, self);
+  self->handler->save_async (self->data, self->cancellable, saved_cb, self);
 }
 
 /* ---------------------------------------------------------------------- */
 
-static void
-groups_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  MiriamMergeDialog *self = user_data;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GError) error = NULL;
-
-  groups = miriam_store_list_finish (MIRIAM_STORE (object), result, &error);
-  if (groups == NULL)
-    return;   /* cancelled, or the groups show as numbers: nothing lost */
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      const MiriamGroup *group = groups->pdata[i];
-
-      g_hash_table_insert (self->group_names, g_memdup2 (&group->row.id, sizeof (gint64)),
-                           g_strdup (group->name));
-    }
-  if (!self->saving)
-    rebuild (self);
-}
-
 MiriamMergeDialog *
-miriam_merge_dialog_new (GtkWindow                   *parent,
-                         MiriamStore                 *store,
-                         const MiriamParticipantFile *base,
-                         const MiriamParticipantFile *mine,
-                         const MiriamParticipantFile *theirs,
-                         const char                  *status_reason)
+miriam_merge_dialog_new (GtkWindow                *parent,
+                         const MiriamMergeHandler *handler,
+                         gpointer                  data,
+                         GDestroyNotify            free_data)
 {
   MiriamMergeDialog *self;
 
-  g_return_val_if_fail (MIRIAM_IS_STORE (store), NULL);
-  g_return_val_if_fail (base != NULL && mine != NULL && theirs != NULL, NULL);
+  g_return_val_if_fail (handler != NULL, NULL);
 
   self = g_object_new (MIRIAM_TYPE_MERGE_DIALOG,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
-  self->store = g_object_ref (store);
-  self->base = miriam_participant_file_copy (base);
-  self->mine = miriam_participant_file_copy (mine);
-  self->theirs = miriam_participant_file_copy (theirs);
-  self->status_reason = g_strdup (status_reason);
-  self->merge = miriam_file_merge_new (self->base, self->mine, self->theirs);
-  rebuild (self);
-
-  if (self->mine->memberships->len > 0 || self->theirs->memberships->len > 0)
-    miriam_store_list_async (store, MIRIAM_RECORD_GROUP, NULL, 0, self->cancellable,
-                             groups_loaded_cb, self);
+  self->handler = handler;
+  self->data = data;
+  self->free_data = free_data;
+  miriam_merge_dialog_refill (self);
   return self;
 }
 
@@ -773,14 +901,12 @@ miriam_merge_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->merge, miriam_file_merge_free);
-  g_clear_pointer (&self->base, miriam_participant_file_free);
-  g_clear_pointer (&self->mine, miriam_participant_file_free);
-  g_clear_pointer (&self->theirs, miriam_participant_file_free);
-  g_clear_pointer (&self->pending, miriam_participant_file_free);
-  g_clear_pointer (&self->status_reason, g_free);
-  g_clear_pointer (&self->group_names, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (self->free_data != NULL && self->data != NULL)
+    self->free_data (self->data);
+  self->data = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIRIAM_TYPE_MERGE_DIALOG);
 
@@ -819,5 +945,7 @@ miriam_merge_dialog_init (MiriamMergeDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->group_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->records = g_ptr_array_new ();
+  self->values = g_ptr_array_new ();
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

@@ -23,7 +23,7 @@
 #include "miriam-contact-log.h"
 #include "miriam-gui-utils.h"
 #include "miriam-measurement-editor.h"
-#include "miriam-merge-dialog.h"
+#include "miriam-participant-merge.h"
 #include "miriam-participant-editor.h"
 #include "miriam-participant-groups.h"
 #include "miriam-referral-list.h"
@@ -1012,6 +1012,7 @@ saved_cb (GObject      *object,
 
   self->saving = FALSE;
   gtk_widget_set_sensitive (self->save_button, TRUE);
+  miriam_gui_form_release (GTK_WIDGET (self->pages));
 
   if (file == NULL)
     {
@@ -1078,6 +1079,7 @@ save (MiriamParticipantEditor *self)
   reason = entry_stripped (self->status_reason_entry);
   self->saving = TRUE;
   gtk_widget_set_sensitive (self->save_button, FALSE);
+  miriam_gui_form_hold (GTK_WIDGET (self->pages));
   miriam_store_save_participant_file_async (self->store, file, reason,
                                             self->cancellable, saved_cb, self);
 }
@@ -1197,8 +1199,8 @@ merge_action (GtkWidget  *widget,
     }
 
   reason = entry_stripped (self->status_reason_entry);
-  dialog = miriam_merge_dialog_new (GTK_WINDOW (self), self->store, self->loaded, mine,
-                                    self->theirs, reason);
+  dialog = miriam_participant_merge_dialog_new (GTK_WINDOW (self), self->store, self->loaded, mine,
+                                                self->theirs, reason);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1,0 +1,8 @@
+# Two people saving the same group at once: the merge dialog (issue 6).
+#
+# Copyright 2026 The MIRIAM developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+
+class GroupMergeChecks:
+    pass
