@@ -297,6 +297,12 @@ class Catalogue:
             raise AssertionError("not translated: %r" % msgid)
         return self.tr.gettext(msgid).replace("_", "")
 
+    def context(self, context, msgid):
+        """A message with a context, as C_() and NC_() mark it."""
+        if not self.tr._catalog.get("%s\x04%s" % (context, msgid)):
+            raise AssertionError("not translated: %r in context %r" % (msgid, context))
+        return self.tr.pgettext(context, msgid)
+
 
 class App:
     """One run of the real application, in its own home folder."""

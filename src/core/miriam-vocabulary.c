@@ -155,6 +155,19 @@ static const MiriamTerm communities[] = {
   { "de", NC_("community", "German-speaking Community") },
 };
 
+/* A group's colour in the calendar: colours that stay apart for
+ * colour-blind eyes (Okabe and Ito), named for the screen reader. */
+static const MiriamTerm group_colours[] = {
+  { "#0072b2", NC_("colour", "Blue") },
+  { "#e69f00", NC_("colour", "Orange") },
+  { "#009e73", NC_("colour", "Green") },
+  { "#cc79a7", NC_("colour", "Pink") },
+  { "#56b4e9", NC_("colour", "Sky blue") },
+  { "#d55e00", NC_("colour", "Red") },
+  { "#f0e442", NC_("colour", "Yellow") },
+  { "#999999", NC_("colour", "Grey") },
+};
+
 typedef struct {
   const char       *context;
   const MiriamTerm *terms;
@@ -175,6 +188,7 @@ static const List lists[MIRIAM_N_VOCABULARIES] = {
   [MIRIAM_VOCABULARY_SESSION_THEME] = LIST ("session theme", session_themes),
   [MIRIAM_VOCABULARY_RHYTHM]       = LIST ("rhythm", rhythms),
   [MIRIAM_VOCABULARY_COMMUNITY]    = LIST ("community", communities),
+  [MIRIAM_VOCABULARY_GROUP_COLOUR] = LIST ("colour", group_colours),
 };
 
 const MiriamTerm *

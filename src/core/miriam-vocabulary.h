@@ -24,6 +24,7 @@ typedef enum {
   MIRIAM_VOCABULARY_SESSION_THEME,  /* housing, health, budget, parenting, leisure, identity, outing, other */
   MIRIAM_VOCABULARY_RHYTHM,         /* weekly, fortnightly, three_monthly, free */
   MIRIAM_VOCABULARY_COMMUNITY,      /* vl, fr, de */
+  MIRIAM_VOCABULARY_GROUP_COLOUR,   /* "#rrggbb" of the calendar palette, lower case */
   MIRIAM_N_VOCABULARIES
 } MiriamVocabulary;
 

@@ -23,6 +23,7 @@
 #include "core/miriam-vocabulary.h"
 
 #include "miriam-group-editor.h"
+#include "miriam-group-merge.h"
 #include "miriam-gui-utils.h"
 
 /* A date of the proposal, as the user left it. */
@@ -113,6 +114,7 @@ struct _MiriamGroupEditor
   gboolean        dirty;
   gboolean        saving;
   gboolean        writable;
+  gboolean        merge_after_cohort; /* a new cohort is made for the merge, not a save */
 };
 
 G_DEFINE_FINAL_TYPE (MiriamGroupEditor, miriam_group_editor, GTK_TYPE_WINDOW)
@@ -124,22 +126,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Distinct colours that stay apart for colour-blind eyes (Okabe and Ito),
- * named for the screen reader. */
-static const struct { const char *hex; const char *name; } palette[] = {
-  { "#0072b2", N_("Blue") },
-  { "#e69f00", N_("Orange") },
-  { "#009e73", N_("Green") },
-  { "#cc79a7", N_("Pink") },
-  { "#56b4e9", N_("Sky blue") },
-  { "#d55e00", N_("Red") },
-  { "#f0e442", N_("Yellow") },
-  { "#999999", N_("Grey") },
-};
-
 static void rebuild_proposals (MiriamGroupEditor *self);
 static void update_schedule_checks (MiriamGroupEditor *self);
 static void save (MiriamGroupEditor *self);
+static void open_merge (MiriamGroupEditor *self);
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                            */
@@ -513,24 +503,34 @@ colour_toggled_cb (GtkToggleButton   *button,
     mark_dirty (self);
 }
 
+/* The calendar's palette: the group colour vocabulary, in its order. */
+static const MiriamTerm *
+palette (guint *n_colours)
+{
+  return miriam_vocabulary_terms (MIRIAM_VOCABULARY_GROUP_COLOUR, n_colours);
+}
+
 static void
 build_palette (MiriamGroupEditor *self)
 {
   GtkToggleButton *group = NULL;
+  guint n;
+  const MiriamTerm *colours = palette (&n);
 
   self->colour_buttons = g_ptr_array_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < n; i++)
     {
+      const char *name = miriam_vocabulary_label (MIRIAM_VOCABULARY_GROUP_COLOUR, colours[i].code);
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *swatch = gtk_drawing_area_new ();
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 20);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 20);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer) palette[i].hex, NULL);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer) colours[i].code, NULL);
       gtk_button_set_child (GTK_BUTTON (button), swatch);
-      gtk_widget_set_tooltip_text (button, _(palette[i].name));
+      gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(palette[i].name), -1);
+                                      name, -1);
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else
@@ -546,10 +546,12 @@ select_colour (MiriamGroupEditor *self,
                const char        *colour)
 {
   gboolean found = FALSE;
+  guint n;
+  const MiriamTerm *colours = palette (&n);
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < n; i++)
     {
-      gboolean match = g_ascii_strcasecmp (palette[i].hex, colour) == 0;
+      gboolean match = g_ascii_strcasecmp (colours[i].code, colour) == 0;
 
       gtk_toggle_button_set_active (self->colour_buttons->pdata[i], match);
       found |= match;
@@ -562,9 +564,12 @@ select_colour (MiriamGroupEditor *self,
 static const char *
 selected_colour (MiriamGroupEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  guint n;
+  const MiriamTerm *colours = palette (&n);
+
+  for (guint i = 0; i < n; i++)
     if (gtk_toggle_button_get_active (self->colour_buttons->pdata[i]))
-      return palette[i].hex;
+      return colours[i].code;
   return self->kept_colour != NULL ? self->kept_colour : "";
 }
 
@@ -574,9 +579,11 @@ static const char *
 free_colour (MiriamGroupEditor *self)
 {
   GDate today;
+  guint n;
+  const MiriamTerm *colours = palette (&n);
 
   miriam_date_today (&today);
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < n; i++)
     {
       gboolean used = FALSE;
 
@@ -584,13 +591,13 @@ free_colour (MiriamGroupEditor *self)
         {
           const MiriamGroup *group = self->context->groups->pdata[j];
 
-          used = g_ascii_strcasecmp (group->colour, palette[i].hex) == 0
+          used = g_ascii_strcasecmp (group->colour, colours[i].code) == 0
                  && (!g_date_valid (&group->end_date) || g_date_compare (&group->end_date, &today) >= 0);
         }
       if (!used)
-        return palette[i].hex;
+        return colours[i].code;
     }
-  return palette[0].hex;
+  return colours[0].code;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1848,6 +1855,7 @@ reloaded_after_save_cb (GObject      *object,
 {
   MiriamGroupEditor *self = MIRIAM_GROUP_EDITOR (object);
   g_autoptr(GError) error = NULL;
+  MiriamGroup *saved;
   Context *context;
 
   context = g_task_propagate_pointer (G_TASK (result), &error);
@@ -1859,8 +1867,13 @@ reloaded_after_save_cb (GObject      *object,
       return;
     }
   /* The group is saved; this only shows its sessions as they now are.
-   * Changes typed meanwhile stay in the form. */
+   * Changes typed meanwhile stay in the form, and the version saved stays
+   * the one the next save is checked against: a colleague's save in
+   * between must meet a conflict, not be overwritten. */
+  saved = g_steal_pointer (&self->context->group);
   use_context (self, context);
+  g_clear_pointer (&self->context->group, miriam_record_free_func (MIRIAM_RECORD_GROUP));
+  self->context->group = saved;
   rebuild_proposals (self);
 }
 
@@ -1928,6 +1941,8 @@ group_saved_cb (GObject      *object,
   g_signal_emit (self, signals[SAVED], 0);
 }
 
+static void after_cohort (MiriamGroupEditor *self);
+
 static void
 cohort_saved_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1959,16 +1974,30 @@ cohort_saved_cb (GObject      *object,
   select_cohort (self, cohort->row.id);
   cohort_changed_cb (self);
   self->filling = FALSE;
-  save (self);
+  after_cohort (self);
 }
 
+/* Once the form's cohort exists: on with what needed it. */
+static void
+after_cohort (MiriamGroupEditor *self)
+{
+  if (self->merge_after_cohort)
+    open_merge (self);
+  else
+    save (self);
+}
+
+/* The group can only name a cohort that exists, in a save as in a merge
+ * (@then_merge): a new one is made first. */
 static void
 save_new_cohort (MiriamGroupEditor *self,
                  const char        *label,
-                 const MiriamGroup *group)
+                 const MiriamGroup *group,
+                 gboolean           then_merge)
 {
   MiriamCohort *cohort;
 
+  self->merge_after_cohort = then_merge;
   /* Typed the name of a cohort that exists: that is the one meant. */
   for (guint i = 0; i < self->context->cohorts->len; i++)
     {
@@ -1977,7 +2006,7 @@ save_new_cohort (MiriamGroupEditor *self,
       if (g_utf8_collate (existing->label, label) == 0)
         {
           select_cohort (self, existing->row.id);
-          save (self);
+          after_cohort (self);
           return;
         }
     }
@@ -2017,7 +2046,7 @@ save (MiriamGroupEditor *self)
     }
   if (new_cohort != NULL)
     {
-      save_new_cohort (self, new_cohort, group);
+      save_new_cohort (self, new_cohort, group, FALSE);
       miriam_record_free (MIRIAM_RECORD_GROUP, group);
       return;
     }
@@ -2163,6 +2192,154 @@ take_theirs_action (GtkWidget  *widget,
   rebuild_proposals (self);
   show_message (self, NULL);
   set_dirty (self, self->proposals->len > 0);
+}
+
+/* Read again after a merge: colleagues and cohorts only she knew get
+ * their names in the form. */
+static void
+merged_reloaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data G_GNUC_UNUSED)
+{
+  MiriamGroupEditor *self = MIRIAM_GROUP_EDITOR (object);
+  g_autoptr(GError) error = NULL;
+  MiriamGroup *shown;
+  Context *context;
+
+  context = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (context == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  shown = g_steal_pointer (&self->context->group);
+  use_context (self, context);
+  if (self->dirty)
+    {
+      /* What was typed since stays, on top of the version it was typed
+       * on: a save after a newer one meets the conflict. */
+      g_clear_pointer (&self->context->group, miriam_record_free_func (MIRIAM_RECORD_GROUP));
+      self->context->group = g_steal_pointer (&shown);
+    }
+  else
+    fill_form (self, context->group, context->group_staff);
+  g_clear_pointer (&shown, miriam_record_free_func (MIRIAM_RECORD_GROUP));
+  update_title (self);
+  rebuild_proposals (self);
+}
+
+/* Colleagues only her version names (new, or no longer active) join the
+ * choice, so that the form can show them. */
+static void
+know_staff (MiriamGroupEditor *self,
+            const GArray      *ids,
+            const GPtrArray   *from)
+{
+  gboolean added = FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < self->context->staff->len && !known; j++)
+        known = ((MiriamStaff *) self->context->staff->pdata[j])->row.id == id;
+      for (guint j = 0; from != NULL && j < from->len && !known; j++)
+        if (((MiriamStaff *) from->pdata[j])->row.id == id)
+          {
+            g_ptr_array_add (self->context->staff, miriam_record_copy (MIRIAM_RECORD_STAFF, from->pdata[j]));
+            known = added = TRUE;
+          }
+    }
+  if (added)
+    fill_staff (self);
+}
+
+/* The merge dialog saved: the merged group is the loaded one now, as
+ * after a save, and the kept dates are its sessions. */
+static void
+merged_cb (MiriamGroupEditor *self,
+           MiriamGroupMerged *merged)
+{
+  const MiriamGroup *group = merged->group;
+
+  know_staff (self, merged->staff_ids, self->theirs != NULL ? self->theirs->staff : NULL);
+  g_clear_pointer (&self->theirs, context_free);
+  g_clear_pointer (&self->context->group, miriam_record_free_func (MIRIAM_RECORD_GROUP));
+  self->context->group = miriam_record_copy (MIRIAM_RECORD_GROUP, group);
+  self->group_id = group->row.id;
+  g_array_set_size (self->context->group_staff, 0);
+  g_array_append_vals (self->context->group_staff, merged->staff_ids->data, merged->staff_ids->len);
+  fill_form (self, self->context->group, self->context->group_staff);
+  g_array_set_size (self->proposals, 0);
+  rebuild_proposals (self);
+  update_title (self);
+  show_message (self, NULL);
+  set_dirty (self, FALSE);
+  gtk_widget_set_visible (self->saved_box, TRUE);
+  load_context_async (self, group->row.id, merged_reloaded_cb);
+
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+/* Both versions side by side, merged field by field where only one of
+ * us changed something.  The form stays as it is until the merged
+ * version is saved, so closing the dialog loses nothing. */
+static void
+open_merge (MiriamGroupEditor *self)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GArray) staff = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *new_cohort = NULL;
+  MiriamGroup *mine = NULL;
+  GtkWidget *invalid = NULL;
+  gint64 staff_ids[2];
+  guint n_staff = 0;
+  MiriamGroupVersion base, form, theirs;
+  MiriamMergeDialog *dialog;
+
+  self->merge_after_cohort = FALSE;
+  if (self->theirs == NULL || self->theirs->group == NULL || self->context->group == NULL)
+    return;
+  if (!read_form (self, &mine, staff_ids, &n_staff, &new_cohort, &invalid))
+    {
+      gtk_stack_set_visible_child (self->pages, self->group_page);
+      gtk_widget_grab_focus (invalid);
+      return;
+    }
+  if (new_cohort != NULL)
+    {
+      save_new_cohort (self, new_cohort, mine, TRUE);
+      miriam_record_free (MIRIAM_RECORD_GROUP, mine);
+      return;
+    }
+
+  g_array_append_vals (staff, staff_ids, n_staff);
+  sessions = kept_sessions (self, mine);
+  base = (MiriamGroupVersion) { self->context->group, self->context->group_staff, self->context->staff,
+                                self->context->cohorts, self->context->consortium };
+  form = base;
+  form.group = mine;
+  form.staff_ids = staff;
+  theirs = (MiriamGroupVersion) { self->theirs->group, self->theirs->group_staff, self->theirs->staff,
+                                  self->theirs->cohorts, self->theirs->consortium };
+  dialog = miriam_group_merge_dialog_new (GTK_WINDOW (self), self->store, &base, &form, &theirs, sessions);
+  miriam_record_free (MIRIAM_RECORD_GROUP, mine);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name G_GNUC_UNUSED,
+              GVariant   *param G_GNUC_UNUSED)
+{
+  MiriamGroupEditor *self = MIRIAM_GROUP_EDITOR (widget);
+
+  if (!self->saving && self->writable)
+    open_merge (self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2450,6 +2627,7 @@ miriam_group_editor_class_init (MiriamGroupEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_date_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "editor.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "editor.take-theirs", NULL, take_theirs_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

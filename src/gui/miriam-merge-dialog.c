@@ -232,6 +232,7 @@ code_text (MiriamRecordKind   kind,
     { MIRIAM_RECORD_SESSION, "theme", MIRIAM_VOCABULARY_SESSION_THEME },
     { MIRIAM_RECORD_GROUP, "rhythm", MIRIAM_VOCABULARY_RHYTHM },
     { MIRIAM_RECORD_GROUP, "community", MIRIAM_VOCABULARY_COMMUNITY },
+    { MIRIAM_RECORD_GROUP, "colour", MIRIAM_VOCABULARY_GROUP_COLOUR },
   };
 
   if (kind == MIRIAM_RECORD_PARTICIPANT && g_str_equal (field->name, "status"))
