@@ -2194,42 +2194,6 @@ take_theirs_action (GtkWidget  *widget,
   set_dirty (self, self->proposals->len > 0);
 }
 
-/* Read again after a merge: colleagues and cohorts only she knew get
- * their names in the form. */
-static void
-merged_reloaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data G_GNUC_UNUSED)
-{
-  MiriamGroupEditor *self = MIRIAM_GROUP_EDITOR (object);
-  g_autoptr(GError) error = NULL;
-  MiriamGroup *shown;
-  Context *context;
-
-  context = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (context == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-  shown = g_steal_pointer (&self->context->group);
-  use_context (self, context);
-  if (self->dirty)
-    {
-      /* What was typed since stays, on top of the version it was typed
-       * on: a save after a newer one meets the conflict. */
-      g_clear_pointer (&self->context->group, miriam_record_free_func (MIRIAM_RECORD_GROUP));
-      self->context->group = g_steal_pointer (&shown);
-    }
-  else
-    fill_form (self, context->group, context->group_staff);
-  g_clear_pointer (&shown, miriam_record_free_func (MIRIAM_RECORD_GROUP));
-  update_title (self);
-  rebuild_proposals (self);
-}
-
 /* Colleagues only her version names (new, or no longer active) join the
  * choice, so that the form can show them. */
 static void
@@ -2279,7 +2243,7 @@ merged_cb (MiriamGroupEditor *self,
   show_message (self, NULL);
   set_dirty (self, FALSE);
   gtk_widget_set_visible (self->saved_box, TRUE);
-  load_context_async (self, group->row.id, merged_reloaded_cb);
+  load_context_async (self, group->row.id, reloaded_after_save_cb);
 
   g_signal_emit (self, signals[SAVED], 0);
 }
