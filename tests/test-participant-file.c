@@ -20,6 +20,7 @@
 #include "core/miriam-vocabulary.h"
 #include "store/miriam-demo.h"
 #include "store/miriam-store.h"
+#include "miriam-test-utils.h"
 
 typedef struct
 {
@@ -28,27 +29,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("miriam-test-file-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = make_tmp_dir ("miriam-test-file-XXXXXX");
   fx->path = g_build_filename (fx->dir, "team.miriam", NULL);
 }
 
@@ -56,7 +40,7 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data G_GNUC_UNUSED)
 {
-  remove_dir (fx->dir);
+  remove_tree (fx->dir);
   g_assert_false (g_file_test (fx->dir, G_FILE_TEST_EXISTS));
   g_free (fx->dir);
   g_free (fx->path);
@@ -65,44 +49,11 @@ fixture_tear_down (Fixture       *fx,
 /* ---------------------------------------------------------------------- */
 /* Helpers                                                                  */
 
-static MiriamStore *
-open_store (const char *path,
-            const char *user)
-{
-  g_autoptr(GError) error = NULL;
-  MiriamStore *store = miriam_store_new (path);
-
-  miriam_store_set_user_name (store, user);
-  g_assert_true (miriam_store_open (store, MIRIAM_STORE_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 close_store (MiriamStore *store)
 {
   miriam_store_close (store);
   g_object_unref (store);
-}
-
-static void
-take_text (char       **field,
-           const char  *value)
-{
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
-static GDate
-day (guint       d,
-     GDateMonth  m,
-     guint       y)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return date;
 }
 
 static GDate
@@ -121,29 +72,6 @@ assert_same_day (const GDate *a,
   g_assert_cmpint (g_date_valid (a), ==, g_date_valid (b));
   if (g_date_valid (a))
     g_assert_cmpint (g_date_compare (a, b), ==, 0);
-}
-
-static gint64
-save_ok (MiriamStore      *store,
-         MiriamRecordKind  kind,
-         gpointer          record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (miriam_store_save (store, kind, record, &error));
-  g_assert_no_error (error);
-  return miriam_record_row (record)->id;
-}
-
-static gint64
-save_and_free (MiriamStore      *store,
-               MiriamRecordKind  kind,
-               gpointer          record)
-{
-  gint64 id = save_ok (store, kind, record);
-
-  miriam_record_free (kind, record);
-  return id;
 }
 
 static gint64

@@ -19,6 +19,7 @@
 
 #include "core/miriam-language.h"
 #include "store/miriam-store.h"
+#include "miriam-test-utils.h"
 
 #define DB_NAME "team.miriam"
 
@@ -34,114 +35,11 @@ typedef struct
   gint64       participant_id;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Looking at a file directly                                               */
 
-static char *
-sql_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  g_autofree char *text = sql_text (path, sql);
-
-  g_assert_nonnull (text);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Records                                                                  */
-
-static MiriamStore *
-open_store (const char *path,
-            const char *user)
-{
-  g_autoptr(GError) error = NULL;
-  MiriamStore *store = miriam_store_new (path);
-
-  miriam_store_set_user_name (store, user);
-  g_assert_true (miriam_store_open (store, MIRIAM_STORE_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-take_text (char       **field,
-           const char  *value)
-{
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
-static GDate
-day (guint d,
-     guint m,
-     guint y)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return date;
-}
-
-static GDate
-today_plus (int n_days)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate date = day (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                    g_date_time_get_year (now));
-
-  if (n_days >= 0)
-    g_date_add_days (&date, n_days);
-  else
-    g_date_subtract_days (&date, -n_days);
-  return date;
-}
-
-static gint64
-save_and_free (MiriamStore      *store,
-               MiriamRecordKind  kind,
-               gpointer          record)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_assert_true (miriam_store_save (store, kind, record, &error));
-  g_assert_no_error (error);
-  id = miriam_record_row (record)->id;
-  miriam_record_free (kind, record);
-  return id;
-}
 
 static gint64
 add_ocmw (MiriamStore *store,
@@ -354,10 +252,7 @@ static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("miriam-progress-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = make_tmp_dir ("miriam-progress-XXXXXX");
   fx->path = g_build_filename (fx->dir, DB_NAME, NULL);
   fx->store = open_store (fx->path, "Sofie Peeters");
   fx->ocmw_id = add_ocmw (fx->store, "OCMW Gent");
